@@ -1,3 +1,124 @@
 #!/usr/bin/env node
-// Placeholder until the CLI lands.
-process.stderr.write('ogc-processes-mcp: not yet implemented\n');
+// The ogc-processes-mcp command: flags and environment to a Config, then start
+// what was asked for. On stdio, stdout belongs to JSON-RPC: every human word
+// goes to stderr, except --help, --version and `inspect`, which have no session.
+import { ConfigError, helpText, parseCommandLine, secretsOf, type CliCommand, type Config } from './config.js';
+import { createLogger, type Logger } from './log.js';
+import { runDemoServerForeground, startDemoServer, type DemoServer } from './demo/index.js';
+import { closeBridgeContext, createBridgeContext, type BridgeConfig, type BridgeContext } from './mcp/context.js';
+import { createBridgeServer } from './mcp/server.js';
+import { serveStdio } from './mcp/transports/stdio.js';
+import { runInspect } from './mcp/inspect.js';
+import { PACKAGE_VERSION } from './ogc/version.js';
+
+const EXIT_OK = 0;
+const EXIT_FAILURE = 1;
+const EXIT_USAGE = 2;
+
+async function main(argv: string[]): Promise<number> {
+  let command: CliCommand;
+  try {
+    command = parseCommandLine(argv, process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`ogc-processes-mcp: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+  switch (command.kind) {
+    case 'help':
+      process.stdout.write(helpText(PACKAGE_VERSION));
+      return EXIT_OK;
+    case 'version':
+      process.stdout.write(`${PACKAGE_VERSION}\n`);
+      return EXIT_OK;
+    case 'demo-server':
+      await runDemoServerForeground({ port: command.port, host: command.host });
+      return EXIT_OK;
+    case 'inspect':
+      return withServer(command.config, (config, logger) => runInspect(config, logger));
+    case 'serve':
+      return withServer(command.config, serve);
+  }
+}
+
+/** Resolves the OGC server (starting the demo one for --demo), runs `run`, then stops the demo server. */
+async function withServer(config: Config, run: (config: BridgeConfig, logger: Logger) => Promise<number>): Promise<number> {
+  const logger = createLogger({ level: config.logLevel, secrets: secretsOf(config) });
+  let demo: DemoServer | undefined;
+  let serverUrl = config.serverUrl;
+  if (config.demo) {
+    demo = await startDemoServer({ port: 0, host: '127.0.0.1' });
+    serverUrl = demo.url;
+    logger.info(`Embedded demo OGC server on ${demo.url}`);
+  }
+  try {
+    return await run({ ...config, serverUrl: serverUrl! }, logger);
+  } finally {
+    await demo?.close();
+  }
+}
+
+async function serve(config: BridgeConfig, logger: Logger): Promise<number> {
+  const ctx = createBridgeContext(config, { logger });
+  const stopped = untilSignal(logger);
+  try {
+    if (config.transport === 'http') return await serveHttp(ctx, stopped);
+    const session = await serveStdio(ctx, createBridgeServer);
+    logger.info(`Bridging ${new URL(config.serverUrl).origin} over stdio.`);
+    await Promise.race([session.closed, stopped]);
+    await session.close();
+    return EXIT_OK;
+  } finally {
+    await closeBridgeContext(ctx);
+  }
+}
+
+// The HTTP transport is a separate module (another piece of work); until it
+// exists, --transport http says so instead of failing obscurely.
+async function serveHttp(ctx: BridgeContext, stopped: Promise<void>): Promise<number> {
+  const specifier = './mcp/transports/http.js';
+  let mod: { startHttpTransport?: (...args: unknown[]) => Promise<{ close(): Promise<void> } | undefined> };
+  try {
+    mod = (await import(specifier)) as typeof mod;
+  } catch {
+    mod = {};
+  }
+  if (typeof mod.startHttpTransport !== 'function') {
+    ctx.logger.error('--transport http is not available yet in this build; use the default stdio transport.');
+    return EXIT_FAILURE;
+  }
+  const handle = await mod.startHttpTransport(ctx.config, () => createBridgeServer(ctx), ctx.logger);
+  await stopped;
+  await handle?.close();
+  return EXIT_OK;
+}
+
+/** Resolves on the first SIGINT or SIGTERM; a second one ends the process at once. */
+function untilSignal(logger: Logger): Promise<void> {
+  return new Promise((resolve) => {
+    let seen = false;
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (seen) process.exit(EXIT_FAILURE);
+      seen = true;
+      logger.info(`${signal} received; shutting down.`);
+      resolve();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+}
+
+// A stray rejection must not take down a server that is answering other calls.
+process.on('unhandledRejection', (reason) => {
+  process.stderr.write(`[ogc-processes-mcp] error: unhandled rejection: ${reason instanceof Error ? reason.message : String(reason)}\n`);
+});
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`ogc-processes-mcp: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(EXIT_FAILURE);
+  },
+);

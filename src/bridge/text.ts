@@ -1,0 +1,91 @@
+// Human text from process descriptions: titles and descriptions arrive as
+// strings, as i18n maps ({en, fr}) from pygeoapi plugins, or as WPS-style
+// lists of {value, lang}. The model gets one plain string, bounded in size.
+import { isRecord, ownKeys, ownValue } from './json-schema.js';
+
+// Texts longer than this are cut before any other work, so a 10 MB description costs nothing.
+const MAX_SOURCE_CHARS = 20_000;
+
+const PREFERRED_LANGUAGE = 'en';
+
+/** Plain text from a string, an i18n map or a list of localized strings; undefined when empty. */
+export function plainText(value: unknown): string | undefined {
+  const raw = pickText(value);
+  if (raw === undefined) return undefined;
+  const cleaned = cleanText(raw);
+  return cleaned === '' ? undefined : cleaned;
+}
+
+function pickText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (Array.isArray(value)) return pickFromList(value);
+  if (isRecord(value)) return pickFromMap(value);
+  return undefined;
+}
+
+function pickFromMap(map: Record<string, unknown>): string | undefined {
+  // {value, lang} is one localized string, not a map of languages.
+  const inner = ownValue(map, 'value') ?? ownValue(map, 'text');
+  if (typeof inner === 'string') return inner;
+  const keys = ownKeys(map);
+  const preferred =
+    keys.find((k) => k.toLowerCase() === PREFERRED_LANGUAGE) ?? keys.find((k) => k.toLowerCase().startsWith(`${PREFERRED_LANGUAGE}-`));
+  const candidates = preferred === undefined ? keys : [preferred, ...keys];
+  for (const key of candidates.slice(0, 50)) {
+    const text = ownValue(map, key);
+    if (typeof text === 'string' && text.trim() !== '') return text;
+  }
+  return undefined;
+}
+
+function pickFromList(list: unknown[]): string | undefined {
+  const items = list.slice(0, 50);
+  const localized = items.filter(isRecord);
+  if (localized.length > 0) {
+    const english = localized.find((item) => {
+      const lang = ownValue(item, 'lang');
+      return typeof lang === 'string' && lang.toLowerCase().startsWith(PREFERRED_LANGUAGE);
+    });
+    return pickFromMap(english ?? localized[0]);
+  }
+  const strings = items.filter((item): item is string => typeof item === 'string' && item.trim() !== '');
+  return strings.length > 0 ? strings.join(' ') : undefined;
+}
+
+function cleanText(raw: string): string {
+  return (
+    raw
+      .slice(0, MAX_SOURCE_CHARS)
+      .replace(/\r\n?/g, '\n')
+      // Control characters other than newline and tab only confuse clients.
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+      .replace(/[ \t]+\n/g, '\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()
+  );
+}
+
+/** Cuts a text to at most `max` characters, at a word boundary when one is close, marking the cut with "…". */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max <= 1) return text.slice(0, Math.max(0, max));
+  const hard = text.slice(0, max - 1);
+  const space = hard.search(/\s\S*$/);
+  const cut = space > max * 0.8 ? hard.slice(0, space) : hard;
+  return `${cut.trimEnd()}…`;
+}
+
+/** Joins title and description for a schema property, without repeating one inside the other. */
+export function titleAndDescription(title: string | undefined, description: string | undefined): string | undefined {
+  if (title === undefined) return description;
+  if (description === undefined) return title;
+  if (description.toLowerCase().startsWith(title.toLowerCase())) return description;
+  return `${title.replace(/[\s.:;,]+$/, '')}. ${description}`;
+}
+
+/** Quotes an identifier for prose, keeping it short and on one line. */
+export function quoteId(id: string): string {
+  return `"${truncate(id.replace(/\s+/g, ' '), 60)}"`;
+}

@@ -1,0 +1,368 @@
+// One typed Config from command-line flags and environment variables.
+// A single table (FLAGS) drives parsing, the environment mirror and --help, so
+// the three cannot drift apart. Flags win over the environment.
+import { parseArgs } from 'node:util';
+import { isLogLevel, LOG_LEVELS, type LogLevel } from './log.js';
+
+export type OgcAuthConfig =
+  | { type: 'bearer'; token: string }
+  | { type: 'basic'; username: string; password: string }
+  | { type: 'api-key'; key: string; header?: string };
+
+export type ObjectInputEncoding = 'raw' | 'qualified';
+
+export interface HttpConfig {
+  host: string;
+  port: number;
+  stateless: boolean;
+  /** Bearer token every HTTP request must carry (undefined: none required). */
+  token?: string;
+  allowedHosts: string[];
+  allowedOrigins: string[];
+}
+
+export interface Config {
+  /** The OGC API - Processes landing page; undefined only with --demo until the demo server is up. */
+  serverUrl?: string;
+  demo: boolean;
+  auth?: OgcAuthConfig;
+  waitSeconds: number;
+  maxResultBytes: number;
+  maxImageBytes: number;
+  timeoutSeconds: number;
+  refreshSeconds: number;
+  /** Process-id patterns (`*` wildcard); empty means every process. */
+  include: string[];
+  exclude: string[];
+  objectInputs: ObjectInputEncoding;
+  /** Origins besides the server's own from which links in results may be fetched. */
+  allowedLinkOrigins: string[];
+  transport: 'stdio' | 'http';
+  http: HttpConfig;
+  logLevel: LogLevel;
+}
+
+export type CliCommand =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'serve'; config: Config }
+  | { kind: 'inspect'; config: Config }
+  | { kind: 'demo-server'; host: string; port: number };
+
+/** A bad flag or variable; the CLI prints the message and exits with code 2. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+interface FlagSpec {
+  flag: string;
+  env?: string;
+  type: 'string' | 'boolean';
+  /** Placeholder shown in --help. */
+  value?: string;
+  help: string;
+  default?: string;
+  secret?: boolean;
+  group: 'server' | 'bridge' | 'mcp';
+}
+
+export const DEFAULTS = {
+  waitSeconds: 45,
+  // About 20k tokens of JSON at ~4 bytes a token: below the ~25k-token limit of Claude Code.
+  maxResultBytes: 80_000,
+  maxImageBytes: 524_288,
+  timeoutSeconds: 30,
+  refreshSeconds: 300,
+  httpHost: '127.0.0.1',
+  httpPort: 3000,
+  demoServerHost: '127.0.0.1',
+  demoServerPort: 8008,
+} as const;
+
+const FLAGS: readonly FlagSpec[] = [
+  { group: 'server', flag: 'server-url', env: 'OGC_SERVER_URL', type: 'string', value: 'URL', help: 'Landing page of the OGC API - Processes server to bridge.' },
+  { group: 'server', flag: 'demo', env: 'OGC_DEMO', type: 'boolean', help: 'Start the embedded demo OGC server on a free loopback port and bridge it (instead of --server-url).' },
+  { group: 'server', flag: 'auth-token', env: 'OGC_AUTH_TOKEN', type: 'string', value: 'TOKEN', secret: true, help: 'Bearer token sent to the OGC server.' },
+  { group: 'server', flag: 'username', env: 'OGC_USERNAME', type: 'string', value: 'NAME', help: 'User name for HTTP basic authentication (with --password).' },
+  { group: 'server', flag: 'password', env: 'OGC_PASSWORD', type: 'string', value: 'PASSWORD', secret: true, help: 'Password for HTTP basic authentication.' },
+  { group: 'server', flag: 'api-key', env: 'OGC_API_KEY', type: 'string', value: 'KEY', secret: true, help: 'API key sent in a header to the OGC server.' },
+  { group: 'server', flag: 'api-key-header', env: 'OGC_API_KEY_HEADER', type: 'string', value: 'NAME', default: 'X-API-Key', help: 'Header that carries the API key.' },
+  { group: 'server', flag: 'timeout-seconds', env: 'OGC_TIMEOUT_SECONDS', type: 'string', value: 'S', default: String(DEFAULTS.timeoutSeconds), help: 'Timeout for connecting, for response headers and for a response body, each.' },
+  { group: 'server', flag: 'allowed-link-origins', env: 'OGC_ALLOWED_LINK_ORIGINS', type: 'string', value: 'LIST', help: 'Comma-separated origins, besides the server\'s own, from which links in results may be fetched.' },
+  { group: 'bridge', flag: 'wait-seconds', env: 'OGC_WAIT_SECONDS', type: 'string', value: 'S', default: String(DEFAULTS.waitSeconds), help: 'How long a tool call waits for its job before returning it as still running (keep below your client\'s tool timeout, ~60 s in Claude Desktop).' },
+  { group: 'bridge', flag: 'max-result-bytes', env: 'OGC_MAX_RESULT_BYTES', type: 'string', value: 'N', default: String(DEFAULTS.maxResultBytes), help: 'Size budget of one tool result; larger outputs are cut and stay readable whole as resources.' },
+  { group: 'bridge', flag: 'max-image-bytes', env: 'OGC_MAX_IMAGE_BYTES', type: 'string', value: 'N', default: String(DEFAULTS.maxImageBytes), help: 'Largest image passed inline as image content; larger ones become links.' },
+  { group: 'bridge', flag: 'refresh-seconds', env: 'OGC_REFRESH_SECONDS', type: 'string', value: 'S', default: String(DEFAULTS.refreshSeconds), help: 'How often the process list is re-checked (0: only at start and on unknown names).' },
+  { group: 'bridge', flag: 'include', env: 'OGC_INCLUDE', type: 'string', value: 'LIST', help: 'Comma-separated process ids to serve (`*` wildcard); others are hidden from every tool.' },
+  { group: 'bridge', flag: 'exclude', env: 'OGC_EXCLUDE', type: 'string', value: 'LIST', help: 'Comma-separated process ids to hide (`*` wildcard).' },
+  { group: 'bridge', flag: 'object-inputs', env: 'OGC_OBJECT_INPUTS', type: 'string', value: 'raw|qualified', default: 'raw', help: 'How object-valued inputs are sent: as the raw object, or as a qualified {value, mediaType}.' },
+  { group: 'mcp', flag: 'transport', env: 'MCP_TRANSPORT', type: 'string', value: 'stdio|http', default: 'stdio', help: 'MCP transport: stdio, or Streamable HTTP at /mcp.' },
+  { group: 'mcp', flag: 'host', env: 'MCP_HOST', type: 'string', value: 'HOST', default: DEFAULTS.httpHost, help: 'Address the HTTP transport binds to.' },
+  { group: 'mcp', flag: 'port', env: 'MCP_PORT', type: 'string', value: 'PORT', default: String(DEFAULTS.httpPort), help: 'Port of the HTTP transport.' },
+  { group: 'mcp', flag: 'stateless', env: 'MCP_STATELESS', type: 'boolean', help: 'HTTP without sessions (for several instances behind a load balancer).' },
+  { group: 'mcp', flag: 'http-token', env: 'MCP_HTTP_TOKEN', type: 'string', value: 'TOKEN', secret: true, help: 'Bearer token every HTTP request must carry.' },
+  { group: 'mcp', flag: 'allowed-hosts', env: 'MCP_ALLOWED_HOSTS', type: 'string', value: 'LIST', help: 'Comma-separated Host values accepted by the HTTP transport, besides loopback.' },
+  { group: 'mcp', flag: 'allowed-origins', env: 'MCP_ALLOWED_ORIGINS', type: 'string', value: 'LIST', help: 'Comma-separated Origin values accepted by the HTTP transport, besides loopback.' },
+  { group: 'mcp', flag: 'log-level', env: 'LOG_LEVEL', type: 'string', value: LOG_LEVELS.join('|'), default: 'info', help: 'Lowest level logged to stderr and to MCP clients.' },
+];
+
+export function helpText(version: string): string {
+  const lines: string[] = [
+    `ogc-processes-mcp ${version}: an MCP server for any OGC API - Processes server.`,
+    '',
+    'Usage:',
+    '  ogc-processes-mcp --server-url URL [options]   MCP over stdio, bridging URL',
+    '  ogc-processes-mcp --demo [options]             the same, against the embedded demo server',
+    '  ogc-processes-mcp inspect (--server-url URL | --demo) [options]',
+    '                                                 print each process with its derived tool and warnings',
+    '  ogc-processes-mcp demo-server [--port 8008] [--host 127.0.0.1]',
+    '                                                 run only the demo OGC server, in the foreground',
+    '  ogc-processes-mcp --help | --version',
+    '',
+  ];
+  const titles = { server: 'OGC server', bridge: 'Bridge', mcp: 'MCP side' } as const;
+  for (const group of ['server', 'bridge', 'mcp'] as const) {
+    lines.push(`${titles[group]}:`);
+    for (const f of FLAGS.filter((x) => x.group === group)) {
+      const head = `  --${f.flag}${f.value ? ` ${f.value}` : ''}`;
+      const env = f.env ? `  [env ${f.env}]` : '';
+      lines.push(`${head}${env}`);
+      let text = f.help;
+      if (f.default !== undefined) text += ` Default: ${f.default}.`;
+      if (f.secret) text += ` Secret: prefer ${f.env} over the flag, since flags are visible in process lists.`;
+      for (const l of wrap(text, 72)) lines.push(`      ${l}`);
+    }
+    lines.push('');
+  }
+  lines.push('Boolean variables accept 1/true/yes and 0/false/no. Flags win over variables.');
+  lines.push('Exit codes: 0 done, 1 failure at run time, 2 bad flags or variables.');
+  return lines.join('\n') + '\n';
+}
+
+function wrap(text: string, width: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + word.length + 1 > width) {
+      out.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) out.push(line);
+  return out;
+}
+
+/** Parses the whole command line (without `node` and the script). */
+export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv): CliCommand {
+  const [first, ...rest] = argv;
+  if (first === 'demo-server') return parseDemoServer(rest);
+  if (first === 'inspect') {
+    const parsed = parseFlags(rest);
+    if (parsed === 'help' || parsed === 'version') return { kind: parsed };
+    return { kind: 'inspect', config: buildConfig(parsed, env) };
+  }
+  const parsed = parseFlags(argv);
+  if (parsed === 'help' || parsed === 'version') return { kind: parsed };
+  return { kind: 'serve', config: buildConfig(parsed, env) };
+}
+
+type RawFlags = Record<string, string | boolean | undefined>;
+
+function parseFlags(argv: readonly string[]): RawFlags | 'help' | 'version' {
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean', short: 'v' },
+  };
+  for (const f of FLAGS) options[f.flag] = { type: f.type };
+  let values: RawFlags;
+  try {
+    ({ values } = parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }) as { values: RawFlags });
+  } catch (error) {
+    throw new ConfigError(`${(error as Error).message.replace(/\. To specify a positional argument.*$/s, '')}. See --help.`);
+  }
+  if (values.help) return 'help';
+  if (values.version) return 'version';
+  return values;
+}
+
+function parseDemoServer(argv: readonly string[]): CliCommand {
+  let values: RawFlags;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: { port: { type: 'string' }, host: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    }) as { values: RawFlags });
+  } catch (error) {
+    throw new ConfigError(`demo-server: ${(error as Error).message}. Usage: demo-server [--port 8008] [--host 127.0.0.1]`);
+  }
+  if (values.help) return { kind: 'help' };
+  return {
+    kind: 'demo-server',
+    host: (values.host as string | undefined) ?? DEFAULTS.demoServerHost,
+    port: values.port === undefined ? DEFAULTS.demoServerPort : parseIntInRange('--port', values.port as string, 0, 65_535),
+  };
+}
+
+/** Builds and checks a Config from parsed flags and the environment. */
+export function buildConfig(flags: RawFlags, env: NodeJS.ProcessEnv): Config {
+  const read = (flag: string): string | undefined => {
+    const spec = FLAGS.find((f) => f.flag === flag);
+    if (!spec) throw new Error(`unknown flag table entry ${flag}`);
+    const fromFlag = flags[flag];
+    if (typeof fromFlag === 'string') return fromFlag;
+    if (fromFlag === true) return 'true';
+    const fromEnv = spec.env ? env[spec.env] : undefined;
+    return fromEnv === undefined || fromEnv === '' ? spec.default : fromEnv;
+  };
+  const name = (flag: string): string => {
+    const spec = FLAGS.find((f) => f.flag === flag);
+    return spec?.env ? `--${flag} (${spec.env})` : `--${flag}`;
+  };
+
+  // --demo given as a flag beats a server URL from the environment, and the reverse.
+  const demoFlag = flags['demo'] === true;
+  const urlFlag = typeof flags['server-url'] === 'string';
+  if (demoFlag && urlFlag) throw new ConfigError('--demo and --server-url exclude each other: give one.');
+  const demo = demoFlag || (!urlFlag && parseBool(name('demo'), read('demo')) === true);
+  const serverUrl = demo ? undefined : checkServerUrl(name('server-url'), read('server-url'));
+  if (!demo && serverUrl === undefined) {
+    throw new ConfigError('No OGC server given: pass --server-url URL (or set OGC_SERVER_URL), or --demo for the embedded demo server. See --help.');
+  }
+
+  const token = read('auth-token');
+  const username = read('username');
+  const password = read('password');
+  const apiKey = read('api-key');
+  const kinds = [token && 'a bearer token', (username || password) && 'basic credentials', apiKey && 'an API key'].filter(Boolean);
+  if (kinds.length > 1) throw new ConfigError(`Give one kind of OGC server authentication, not ${kinds.join(' and ')}.`);
+  let auth: OgcAuthConfig | undefined;
+  if (token) auth = { type: 'bearer', token };
+  else if (username || password) {
+    if (!username || !password) throw new ConfigError('Basic authentication needs both --username (OGC_USERNAME) and --password (OGC_PASSWORD).');
+    auth = { type: 'basic', username, password };
+  } else if (apiKey) {
+    const header = read('api-key-header') ?? 'X-API-Key';
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(header)) throw new ConfigError(`${name('api-key-header')} must be an HTTP header name, got "${header}".`);
+    auth = { type: 'api-key', key: apiKey, header };
+  }
+
+  const objectInputs = read('object-inputs');
+  if (objectInputs !== 'raw' && objectInputs !== 'qualified') {
+    throw new ConfigError(`${name('object-inputs')} must be raw or qualified, got "${objectInputs}".`);
+  }
+  const transport = read('transport');
+  if (transport !== 'stdio' && transport !== 'http') {
+    throw new ConfigError(`${name('transport')} must be stdio or http, got "${transport}".`);
+  }
+  const logLevel = read('log-level') ?? 'info';
+  if (!isLogLevel(logLevel)) throw new ConfigError(`${name('log-level')} must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}".`);
+
+  return {
+    serverUrl,
+    demo,
+    auth,
+    waitSeconds: parseNumberInRange(name('wait-seconds'), read('wait-seconds')!, 0, 3600),
+    maxResultBytes: parseIntInRange(name('max-result-bytes'), read('max-result-bytes')!, 1024, 100 * 1024 * 1024),
+    maxImageBytes: parseIntInRange(name('max-image-bytes'), read('max-image-bytes')!, 0, 10 * 1024 * 1024),
+    timeoutSeconds: parseNumberInRange(name('timeout-seconds'), read('timeout-seconds')!, 0.1, 3600),
+    refreshSeconds: parseNumberInRange(name('refresh-seconds'), read('refresh-seconds')!, 0, 86_400),
+    include: parseList(read('include')),
+    exclude: parseList(read('exclude')),
+    objectInputs,
+    allowedLinkOrigins: parseList(read('allowed-link-origins')).map((o) => checkOrigin(name('allowed-link-origins'), o)),
+    transport,
+    http: {
+      host: read('host') ?? DEFAULTS.httpHost,
+      port: parseIntInRange(name('port'), read('port')!, 0, 65_535),
+      stateless: parseBool(name('stateless'), read('stateless')) === true,
+      token: read('http-token') || undefined,
+      allowedHosts: parseList(read('allowed-hosts')),
+      allowedOrigins: parseList(read('allowed-origins')),
+    },
+    logLevel,
+  };
+}
+
+/** The secret values of a config, for masking in logs and results. */
+export function secretsOf(config: Config): string[] {
+  const a = config.auth;
+  const out: string[] = [];
+  if (a?.type === 'bearer') out.push(a.token);
+  if (a?.type === 'basic') out.push(a.password, Buffer.from(`${a.username}:${a.password}`).toString('base64'));
+  if (a?.type === 'api-key') out.push(a.key);
+  if (config.http.token) out.push(config.http.token);
+  return out;
+}
+
+/** The server URL as it may be shown: no user info, no query (which may carry a key). */
+export function displayUrl(url: string | undefined): string {
+  if (!url) return '(no server)';
+  try {
+    const u = new URL(url);
+    return `${u.origin}${u.pathname}`;
+  } catch {
+    return '(invalid URL)';
+  }
+}
+
+function checkServerUrl(name: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`${name} must be an http(s) URL, got "${displayUrl(value)}".`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`${name} must be an http(s) URL, got a ${url.protocol} URL.`);
+  }
+  if (url.username || url.password) {
+    throw new ConfigError(`${name} must not carry credentials; use OGC_USERNAME/OGC_PASSWORD or OGC_AUTH_TOKEN instead.`);
+  }
+  return url.toString();
+}
+
+function checkOrigin(name: string, value: string): string {
+  try {
+    const u = new URL(value);
+    if (u.protocol === 'http:' || u.protocol === 'https:') return u.origin;
+  } catch {
+    // fall through to the error below
+  }
+  throw new ConfigError(`${name} takes origins such as https://data.example.org, got "${value}".`);
+}
+
+function parseList(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+}
+
+function parseBool(name: string, value: string | undefined): boolean | undefined {
+  if (value === undefined) return undefined;
+  const v = value.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off', ''].includes(v)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${value}".`);
+}
+
+function parseNumberInRange(name: string, value: string, min: number, max: number): number {
+  const n = Number(value.trim());
+  if (value.trim() === '' || !Number.isFinite(n)) throw new ConfigError(`${name} must be a number, got "${value}".`);
+  if (n < min || n > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${n}.`);
+  return n;
+}
+
+function parseIntInRange(name: string, value: string, min: number, max: number): number {
+  const n = parseNumberInRange(name, value, min, max);
+  if (!Number.isInteger(n)) throw new ConfigError(`${name} must be a whole number, got ${n}.`);
+  return n;
+}
+
+/** True when a process id passes the include/exclude patterns. */
+export function processIdAllowed(config: Pick<Config, 'include' | 'exclude'>, processId: string): boolean {
+  const matches = (pattern: string) =>
+    new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(processId);
+  if (config.include.length > 0 && !config.include.some(matches)) return false;
+  return !config.exclude.some(matches);
+}

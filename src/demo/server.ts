@@ -1,0 +1,171 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ProcessCatalog } from './catalog.js';
+import type { ServerState } from './context.js';
+import { JobManager } from './jobs.js';
+import { PROBLEM_TYPES, ProblemError, problem } from './problems.js';
+import { demoProcesses } from './processes/index.js';
+import { parseQuery } from './query.js';
+import { ClientAbortedError } from './request-body.js';
+import { CORS_HEADERS, sendProblem } from './responses.js';
+import { resolveRoute } from './router.js';
+
+export interface DemoServerOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Jobs running at once; the rest wait as 'accepted'. Default 8. */
+  maxWorkers?: number;
+  /** Adds N quick processes synthetic_0001..., for benchmarks at scale. Default 0. */
+  syntheticProcesses?: number;
+  /** Largest accepted request body; larger ones get 413. Default 1 MiB. */
+  maxBodyBytes?: number;
+  /** Jobs kept; past it the oldest finished ones are evicted. Default 20,000. */
+  maxJobs?: number;
+}
+
+export interface DemoServer {
+  /** e.g. http://127.0.0.1:PORT/ (always with a trailing slash). */
+  readonly url: string;
+  readonly port: number;
+  /** Stops running jobs, closes idle and active connections; resolves when the server is closed. */
+  close(): Promise<void>;
+}
+
+export const DEMO_SERVER_DEFAULTS = {
+  host: '127.0.0.1',
+  maxWorkers: 8,
+  maxBodyBytes: 1024 * 1024,
+  maxJobs: 20_000,
+} as const;
+
+function positiveInteger(name: string, value: number | undefined, fallback: number, min = 1): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < min) throw new RangeError(`${name} must be an integer >= ${min}, got ${value}`);
+  return value;
+}
+
+/** The host part of a URL for a listening address: wildcard binds are reached through loopback. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+const HOST_HEADER = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
+export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
+  const host = options.host ?? DEMO_SERVER_DEFAULTS.host;
+  const port = positiveInteger('port', options.port, 0, 0);
+  const state: ServerState = {
+    catalog: new ProcessCatalog(demoProcesses(positiveInteger('syntheticProcesses', options.syntheticProcesses, 0, 0))),
+    jobs: new JobManager({
+      maxWorkers: positiveInteger('maxWorkers', options.maxWorkers, DEMO_SERVER_DEFAULTS.maxWorkers),
+      maxJobs: positiveInteger('maxJobs', options.maxJobs, DEMO_SERVER_DEFAULTS.maxJobs),
+    }),
+    maxBodyBytes: positiveInteger('maxBodyBytes', options.maxBodyBytes, DEMO_SERVER_DEFAULTS.maxBodyBytes),
+  };
+  let fallbackBase = '';
+
+  const server = createServer({ keepAlive: true }, (req, res) => {
+    handleRequest(state, fallbackBase, req, res).catch((error: unknown) => sendError(res, error));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const actualPort = (server.address() as AddressInfo).port;
+  const url = `http://${urlHost(host)}:${actualPort}/`;
+  fallbackBase = url;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    port: actualPort,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        state.jobs.close();
+        server.close(() => resolve());
+        // Keep-alive sockets would otherwise hold close() open for seconds.
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}
+
+async function handleRequest(state: ServerState, fallbackBase: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const target = req.url ?? '/';
+  const q = target.indexOf('?');
+  const path = q < 0 ? target : target.slice(0, q);
+  const segments = splitPath(path);
+  if (!segments) {
+    throw problem(400, PROBLEM_TYPES.invalidParameter, 'Bad request', `The path '${path}' is not validly percent-encoded.`);
+  }
+  const method = req.method ?? 'GET';
+  const match = resolveRoute(segments);
+  if (!match) {
+    throw problem(404, PROBLEM_TYPES.notFound, 'Not found', `No resource at ${path}. Start from GET / for the available links.`);
+  }
+  const { route, params } = match;
+  if (method === 'OPTIONS') {
+    // CORS preflight: allow whatever the browser asks to send.
+    res.writeHead(204, {
+      ...CORS_HEADERS,
+      Allow: route.allow,
+      'Access-Control-Allow-Methods': route.allow,
+      'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] ?? '*',
+      'Access-Control-Max-Age': '600',
+    });
+    res.end();
+    return;
+  }
+  // Node leaves the body out of HEAD responses by itself.
+  const handler = route.handlers[method === 'HEAD' ? 'GET' : method];
+  if (!handler) {
+    throw new ProblemError(
+      {
+        type: PROBLEM_TYPES.methodNotAllowed,
+        title: 'Method not allowed',
+        status: 405,
+        detail: `${method} is not allowed on ${path}; allowed: ${route.allow}.`,
+      },
+      { Allow: route.allow },
+    );
+  }
+  const host = req.headers.host;
+  const baseUrl = host !== undefined && HOST_HEADER.test(host) ? `http://${host}/` : fallbackBase;
+  await handler({ req, res, params, query: q < 0 ? undefined : parseQuery(target.slice(q + 1)), baseUrl, state });
+}
+
+/** Decoded segments without the leading and trailing slash; undefined on bad percent-encoding. */
+function splitPath(path: string): string[] | undefined {
+  const parts = path.split('/');
+  parts.shift();
+  if (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
+  try {
+    return parts.map((p) => (p.includes('%') ? decodeURIComponent(p) : p));
+  } catch {
+    return undefined;
+  }
+}
+
+function sendError(res: ServerResponse, error: unknown): void {
+  if (res.headersSent || error instanceof ClientAbortedError) {
+    res.destroy();
+    return;
+  }
+  if (error instanceof ProblemError) {
+    // A 413 body was not fully read: do not try to reuse the connection.
+    const extra = error.problem.status === 413 ? { ...error.headers, Connection: 'close' } : error.headers;
+    sendProblem(res, error.problem, extra);
+    return;
+  }
+  process.stderr.write(`demo server: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  sendProblem(res, { type: PROBLEM_TYPES.internal, title: 'Internal server error', status: 500, detail: 'The demo server hit an unexpected error.' });
+}

@@ -1,0 +1,265 @@
+// The processes of the OGC server, as tools: fetched concurrently, cached,
+// re-checked on an interval and on demand, and shared by every MCP session.
+// An unreachable server is a state of the catalog, not a failure of start-up:
+// it keeps the last good list (empty at first) and the error that explains why.
+import type { OgcClient, ProcessSummary } from '../ogc/index.js';
+import { ToolNameTable } from '../bridge/names.js';
+import { deriveTool, type DerivedTool } from '../bridge/tool.js';
+import { checkToolSchema } from '../bridge/schema-checks.js';
+import { processIdAllowed, type Config } from '../config.js';
+import type { Logger } from '../log.js';
+
+export interface CatalogEntry {
+  processId: string;
+  summary: ProcessSummary;
+  /** The description as the server sent it (undefined when it could not be fetched). */
+  description?: unknown;
+  tool?: DerivedTool;
+  /** Why this process is not a tool. */
+  skipReason?: string;
+  warnings: string[];
+}
+
+export interface CatalogOptions {
+  client: OgcClient;
+  config: Pick<Config, 'include' | 'exclude' | 'refreshSeconds' | 'objectInputs'>;
+  logger: Logger;
+  /** Names the fixed tools use; no process tool may take them. */
+  reservedNames: readonly string[];
+  /** Descriptions fetched at once. */
+  concurrency?: number;
+}
+
+type Listener = () => void;
+
+const DEFAULT_CONCURRENCY = 16;
+// On-demand refreshes (a call naming an unknown process) closer than this share one fetch.
+const MIN_ON_DEMAND_INTERVAL_MS = 1000;
+// While the server cannot be reached, retry sooner than the refresh interval.
+const RETRY_DELAYS_S = [5, 10, 20, 40, 60];
+
+export class ProcessCatalog {
+  private readonly names: ToolNameTable;
+  private entries = new Map<string, CatalogEntry>();
+  private toolsByName = new Map<string, DerivedTool>();
+  private fingerprint = '';
+  private error: unknown;
+  private loaded = false;
+  private inFlight: Promise<void> | undefined;
+  private lastRefreshEnd = 0;
+  private failures = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private closed = false;
+  private readonly listeners = new Set<Listener>();
+  private readonly warned = new Set<string>();
+  private readonly firstLoad: Promise<void>;
+  private resolveFirstLoad!: () => void;
+
+  constructor(private readonly options: CatalogOptions) {
+    this.names = new ToolNameTable(options.reservedNames);
+    this.firstLoad = new Promise((resolve) => (this.resolveFirstLoad = resolve));
+  }
+
+  /** Starts the first load and the refresh schedule; does not wait for them. */
+  start(): void {
+    void this.refresh();
+  }
+
+  /** Settles once the first load has succeeded or failed (never rejects). */
+  ready(): Promise<void> {
+    return this.firstLoad;
+  }
+
+  get isLoaded(): boolean {
+    return this.loaded;
+  }
+
+  /** Why the last refresh failed; undefined when it worked. */
+  get lastError(): unknown {
+    return this.error;
+  }
+
+  tools(): DerivedTool[] {
+    return [...this.toolsByName.values()];
+  }
+
+  toolByName(name: string): DerivedTool | undefined {
+    return this.toolsByName.get(name);
+  }
+
+  /** Looks an entry up by process id, or by tool name as a model may give it. */
+  entry(processIdOrToolName: string): CatalogEntry | undefined {
+    const direct = this.entries.get(processIdOrToolName);
+    if (direct) return direct;
+    const tool = this.toolsByName.get(processIdOrToolName);
+    return tool ? this.entries.get(tool.processId) : undefined;
+  }
+
+  allEntries(): CatalogEntry[] {
+    return [...this.entries.values()];
+  }
+
+  /** Called whenever the set of tools changes; returns the unsubscribe function. */
+  onChange(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Re-reads the process list now (one fetch at a time; callers share it).
+   * Never rejects: failures are kept in lastError.
+   */
+  refresh(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    this.inFlight ??= this.load().finally(() => {
+      this.inFlight = undefined;
+      this.lastRefreshEnd = Date.now();
+      this.schedule();
+    });
+    return this.inFlight;
+  }
+
+  /** A refresh for a name nobody knows; bursts of unknown names share one fetch. */
+  refreshOnDemand(): Promise<void> {
+    if (this.inFlight) return this.inFlight;
+    if (this.loaded && !this.error && Date.now() - this.lastRefreshEnd < MIN_ON_DEMAND_INTERVAL_MS) return Promise.resolve();
+    return this.refresh();
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.listeners.clear();
+    this.resolveFirstLoad();
+  }
+
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.closed) return;
+    let seconds: number;
+    if (this.error !== undefined) {
+      seconds = RETRY_DELAYS_S[Math.min(this.failures - 1, RETRY_DELAYS_S.length - 1)] ?? 60;
+      if (this.options.config.refreshSeconds > 0) seconds = Math.min(seconds, this.options.config.refreshSeconds);
+    } else {
+      seconds = this.options.config.refreshSeconds;
+      if (seconds <= 0) return;
+    }
+    this.timer = setTimeout(() => void this.refresh(), seconds * 1000);
+    // The schedule alone must not keep the process alive.
+    this.timer.unref();
+  }
+
+  private async load(): Promise<void> {
+    const { client, logger, config } = this.options;
+    try {
+      const list = await client.getProcesses();
+      const summaries = list.processes.filter((p) => processIdAllowed(config, p.id));
+      const next = new Map<string, CatalogEntry>();
+      const toFetch: ProcessSummary[] = [];
+      for (const summary of summaries) {
+        if (next.has(summary.id)) continue; // a server that lists a process twice
+        const previous = this.entries.get(summary.id);
+        // A process whose summary is unchanged keeps its description: no refetch.
+        if (previous && previous.description !== undefined && sameJson(previous.summary, summary)) {
+          next.set(summary.id, previous);
+        } else {
+          next.set(summary.id, { processId: summary.id, summary, warnings: [] });
+          toFetch.push(summary);
+        }
+      }
+      await mapBounded(toFetch, this.options.concurrency ?? DEFAULT_CONCURRENCY, async (summary) => {
+        next.set(summary.id, await this.describe(summary));
+      });
+      this.entries = next;
+      this.toolsByName = new Map(
+        [...next.values()].filter((e) => e.tool).map((e) => [e.tool!.name, e.tool!] as const),
+      );
+      if (this.error !== undefined) logger.info(`OGC server reachable again; ${this.toolsByName.size} process tool(s).`);
+      this.error = undefined;
+      this.failures = 0;
+    } catch (error) {
+      this.error = error;
+      this.failures += 1;
+      if (this.failures === 1 || this.failures % 10 === 0) {
+        logger.warning(`Could not read the process list: ${messageOf(error)}. Retrying in the background.`);
+      }
+    } finally {
+      this.loaded = true;
+      this.resolveFirstLoad();
+    }
+    this.notifyIfChanged();
+  }
+
+  private async describe(summary: ProcessSummary): Promise<CatalogEntry> {
+    const entry: CatalogEntry = { processId: summary.id, summary, warnings: [] };
+    try {
+      entry.description = await this.options.client.getProcess(summary.id);
+    } catch (error) {
+      entry.skipReason = `its description could not be fetched: ${messageOf(error)}`;
+      this.warnOnce(summary.id, `skipped: ${entry.skipReason}`);
+      return entry;
+    }
+    let derived: ReturnType<typeof deriveTool>;
+    try {
+      derived = deriveTool(entry.description, this.names.nameFor(summary.id), {
+        objectInputEncoding: this.options.config.objectInputs,
+      });
+    } catch (error) {
+      // A description odd enough to throw must not take the other tools down.
+      derived = { ok: false, processId: summary.id, reason: `deriving its tool failed: ${messageOf(error)}` };
+    }
+    if (!derived.ok) {
+      entry.skipReason = derived.reason;
+    } else {
+      const problems = checkToolSchema(derived.tool);
+      entry.warnings = [...derived.tool.warnings];
+      if (problems.length > 0) entry.skipReason = `its derived tool breaks client constraints: ${problems.join('; ')}`;
+      else entry.tool = derived.tool;
+    }
+    if (entry.skipReason) this.warnOnce(summary.id, `skipped: ${entry.skipReason}`);
+    return entry;
+  }
+
+  private warnOnce(processId: string, text: string): void {
+    const key = `${processId}\u0000${text}`;
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    this.options.logger.warning(`Process "${processId}" ${text}`);
+  }
+
+  private notifyIfChanged(): void {
+    const fingerprint = JSON.stringify(
+      this.tools().map((t) => [t.name, t.title, t.description, t.inputSchema, t.outputSchema, t.annotations]),
+    );
+    if (fingerprint === this.fingerprint) return;
+    this.fingerprint = fingerprint;
+    for (const listener of this.listeners) {
+      try {
+        listener();
+      } catch {
+        // One closed session must not keep the others from hearing of the change.
+      }
+    }
+  }
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Runs `fn` over `items`, at most `limit` at a time. */
+async function mapBounded<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++]!;
+      await fn(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}

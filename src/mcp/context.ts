@@ -1,0 +1,47 @@
+// What every MCP session of one bridge shares: the configuration, one OGC
+// client (one connection pool), the process catalog and the logger. A stdio
+// run has one session; the HTTP transport creates a Server per session over
+// the same context.
+import { OgcClient } from '../ogc/index.js';
+import { createLogger, type Logger } from '../log.js';
+import { secretsOf, type Config } from '../config.js';
+import { ProcessCatalog } from './catalog.js';
+import { ArgumentValidator } from './validation.js';
+import { FIXED_TOOL_NAMES } from './tools/names.js';
+
+/** A Config whose server is known (with --demo, once the demo server is up). */
+export type BridgeConfig = Config & { serverUrl: string };
+
+export interface BridgeContext {
+  config: BridgeConfig;
+  client: OgcClient;
+  catalog: ProcessCatalog;
+  logger: Logger;
+  /** Argument validators, compiled once per schema and shared by all sessions. */
+  validator: ArgumentValidator;
+}
+
+export interface BridgeContextOptions {
+  logger?: Logger;
+  /** Starts the catalog's first load right away (default true). */
+  start?: boolean;
+}
+
+export function createBridgeContext(config: BridgeConfig, options: BridgeContextOptions = {}): BridgeContext {
+  const logger = options.logger ?? createLogger({ level: config.logLevel, secrets: secretsOf(config) });
+  const timeoutMs = Math.round(config.timeoutSeconds * 1000);
+  const client = new OgcClient({
+    baseUrl: config.serverUrl,
+    ...(config.auth ? { auth: config.auth } : {}),
+    timeouts: { connectMs: timeoutMs, headersMs: timeoutMs, bodyMs: timeoutMs },
+    allowedLinkOrigins: config.allowedLinkOrigins,
+  });
+  const catalog = new ProcessCatalog({ client, config, logger, reservedNames: FIXED_TOOL_NAMES });
+  if (options.start !== false) catalog.start();
+  return { config, client, catalog, logger, validator: new ArgumentValidator() };
+}
+
+export async function closeBridgeContext(ctx: BridgeContext): Promise<void> {
+  ctx.catalog.close();
+  await ctx.client.close();
+}

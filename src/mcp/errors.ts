@@ -1,0 +1,82 @@
+// Failures as a model reads them: an isError result that says what happened,
+// at which server, and what to do next. Protocol errors are kept for protocol
+// misuse; everything the OGC server does wrong is a tool result.
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { OgcApiError, OgcLinkRefusedError, OgcResponseError, OgcTransportError } from '../ogc/errors.js';
+import { displayUrl } from '../config.js';
+
+export interface ErrorSubject {
+  processId?: string;
+  jobId?: string;
+}
+
+export function errorResult(text: string): CallToolResult {
+  return { isError: true, content: [{ type: 'text', text }] };
+}
+
+/** One sentence or three about an upstream failure, without credentials. */
+export function describeUpstreamError(error: unknown, serverUrl: string | undefined, subject: ErrorSubject = {}): string {
+  const server = displayUrl(serverUrl);
+  if (error instanceof OgcApiError) {
+    return `The OGC server at ${server} answered with an error: ${bare(error.message)}. ${apiHint(error, subject)}`;
+  }
+  if (error instanceof OgcTransportError) {
+    return `Could not get an answer from the OGC server at ${server}: ${bare(error.message)}. ${transportHint(error)}`;
+  }
+  if (error instanceof OgcResponseError) {
+    return `The OGC server at ${server} sent a response the bridge cannot use: ${bare(error.message)}. The server may deviate from OGC API - Processes 1.0 here; try get_job or list_jobs, or report it to its operators.`;
+  }
+  if (error instanceof OgcLinkRefusedError) {
+    return `${bare(error.message)}. Links are only fetched from the OGC server's own origin and the origins allowed by --allowed-link-origins.`;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return `Unexpected failure while talking to the OGC server at ${server}: ${bare(message)}.`;
+}
+
+export function upstreamErrorResult(error: unknown, serverUrl: string | undefined, subject: ErrorSubject = {}): CallToolResult {
+  return errorResult(describeUpstreamError(error, serverUrl, subject));
+}
+
+function apiHint(error: OgcApiError, subject: ErrorSubject): string {
+  const s = error.status;
+  if (s === 401) return 'The server wants credentials or rejected the ones given: set OGC_AUTH_TOKEN, OGC_USERNAME/OGC_PASSWORD or OGC_API_KEY in the MCP server configuration.';
+  if (s === 403) return 'The configured credentials are not allowed to do this.';
+  if (s === 404) {
+    if (subject.jobId) return `There is no job "${subject.jobId}" (it may have expired or been dismissed); list_jobs shows the current ones.`;
+    if (subject.processId) return `There is no process "${subject.processId}"; list_processes shows the available ones.`;
+    return 'The resource does not exist on the server.';
+  }
+  if (s === 400 || s === 422) {
+    return subject.processId
+      ? `The server rejected the request; check the inputs against describe_process with process_id "${subject.processId}" and try again.`
+      : 'The server rejected the request; check the arguments and try again.';
+  }
+  if (s === 405 || s === 501) return 'The server does not support this operation.';
+  if (s === 409 || s === 410) return 'The job is in a state that does not allow this (finished, dismissed or expired); get_job shows its state.';
+  if (s === 413) return 'The request is too large for the server; send smaller inputs or pass large data by reference (href).';
+  if (s === 429) return 'The server is rate-limiting requests; wait a little and try again.';
+  if (s >= 500) return 'The server failed on its side; try again later, or report it to its operators.';
+  return 'Check the arguments and try again.';
+}
+
+function transportHint(error: OgcTransportError): string {
+  switch (error.kind) {
+    case 'refused':
+      return 'Check that the server is running and that --server-url (OGC_SERVER_URL) is right.';
+    case 'dns':
+      return 'Check the host name in --server-url (OGC_SERVER_URL).';
+    case 'timeout':
+      return 'The server is slow or overloaded; try again, or raise --timeout-seconds (OGC_TIMEOUT_SECONDS).';
+    case 'reset':
+      return 'The connection broke; try again.';
+    case 'aborted':
+      return 'The request was cancelled.';
+    default:
+      return 'Try again; if it persists, check the server and the network.';
+  }
+}
+
+/** A message without its closing period, to continue the sentence. */
+function bare(message: string): string {
+  return message.trim().replace(/[.。]+$/, '');
+}

@@ -1,0 +1,157 @@
+// One process run as one tool call: start the job, wait for it within the
+// call's budget while reporting progress, then answer with its outputs, with
+// where it stands, or with its failure. A call cancelled by the client
+// dismisses the job it started, so no work is left behind on the server.
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { DerivedTool } from '../bridge/tool.js';
+import { toExecuteRequest } from '../bridge/request.js';
+import { failedResult, statusSummary } from '../bridge/results-status.js';
+import type { StatusInfo } from '../ogc/index.js';
+import { isFinishedStatus } from '../ogc/models.js';
+import { OgcApiError } from '../ogc/errors.js';
+import type { BridgeContext } from './context.js';
+import { upstreamErrorResult } from './errors.js';
+import { resultsToolResult } from './results.js';
+import type { ToolCall } from './tools/types.js';
+
+export interface ExecutionOptions {
+  /** Output ids to return (default: all). */
+  outputs?: string[];
+  response?: 'document' | 'raw';
+  /** How long to wait for the job before answering with its status. */
+  waitSeconds: number;
+}
+
+// While a job reports nothing new, a notification this often keeps clients'
+// idle timers (reset by progress) from ending the call.
+const HEARTBEAT_MS = 10_000;
+// Dismissing a cancelled call's job must not hang the bridge on a dead server.
+const DISMISS_TIMEOUT_MS = 10_000;
+
+export async function executeTool(call: ToolCall, tool: DerivedTool, args: Record<string, unknown>, options: ExecutionOptions): Promise<CallToolResult> {
+  const { ctx, signal, progress } = call;
+  const processId = tool.processId;
+  const request = toExecuteRequest(tool, args, {
+    ...(options.outputs ? { outputs: options.outputs } : {}),
+    ...(options.response ? { response: options.response } : {}),
+    objectInputEncoding: ctx.config.objectInputs,
+  });
+  const offersAsync = tool.jobControlOptions.length === 0 || tool.jobControlOptions.includes('async-execute');
+
+  // An async start is not aborted half-way: only its answer tells us which job
+  // to dismiss. A sync run has no job to dismiss, so its request is aborted.
+  let started;
+  try {
+    started = await ctx.client.executeProcess(processId, request, {
+      mode: offersAsync ? 'async' : 'sync',
+      jobControlOptions: tool.jobControlOptions,
+      ...(offersAsync ? {} : { signal }),
+    });
+  } catch (error) {
+    return upstreamErrorResult(error, ctx.config.serverUrl, { processId });
+  }
+  let job = started.job;
+  const jobId = job.jobID || undefined;
+  if (jobId) ctx.logger.debug(`Started job ${jobId} of process "${processId}" (${started.mode}).`);
+  if (signal.aborted) return cancelled(ctx, jobId);
+
+  if (started.results !== undefined && job.status === 'successful') {
+    progress?.complete();
+    return finishedResult(ctx, tool, job, started.results, signal);
+  }
+  if (!jobId) {
+    // A server that answers with neither results nor a job id leaves nothing to follow.
+    return statusResult(job);
+  }
+
+  progress?.update(job.progress, progressMessage(job));
+  if (!isFinishedStatus(job.status)) {
+    const heartbeat = progress ? setInterval(() => progress.heartbeat(), HEARTBEAT_MS) : undefined;
+    try {
+      job = await ctx.client.waitForJob(jobId, {
+        signal,
+        timeoutMs: Math.round(options.waitSeconds * 1000),
+        onProgress: (seen) => progress?.update(seen.progress, progressMessage(seen)),
+      });
+    } catch (error) {
+      if (signal.aborted) return cancelled(ctx, jobId);
+      return upstreamErrorResult(error, ctx.config.serverUrl, { processId, jobId });
+    } finally {
+      if (heartbeat) clearInterval(heartbeat);
+    }
+  }
+  if (signal.aborted) return cancelled(ctx, jobId);
+  return answerForJob(ctx, tool, job, signal, progress);
+}
+
+/** The answer for a job as last seen: outputs, failure, or where it stands. */
+export async function answerForJob(
+  ctx: BridgeContext,
+  tool: DerivedTool | undefined,
+  job: StatusInfo,
+  signal: AbortSignal,
+  progress?: { complete(): void; stop(): void },
+): Promise<CallToolResult> {
+  const jobId = job.jobID || undefined;
+  if (job.status === 'successful' || job.status === 'succeeded') {
+    let results;
+    try {
+      results = await ctx.client.getJobResults(jobId!, { signal });
+    } catch (error) {
+      return upstreamErrorResult(error, ctx.config.serverUrl, { jobId });
+    }
+    progress?.complete();
+    return finishedResult(ctx, tool, job, results, signal);
+  }
+  progress?.stop();
+  if (job.status === 'failed' || job.status === 'exception') return failedResult(job, await failureDetails(ctx, job, signal));
+  if (job.status === 'dismissed' || job.status === 'cancelled' || job.status === 'canceled') {
+    return { ...statusResult(job), isError: true };
+  }
+  return statusResult(job);
+}
+
+function statusResult(job: StatusInfo): CallToolResult {
+  return statusSummary(job) as CallToolResult;
+}
+
+async function finishedResult(
+  ctx: BridgeContext,
+  tool: DerivedTool | undefined,
+  job: StatusInfo,
+  results: Record<string, unknown>,
+  signal: AbortSignal,
+): Promise<CallToolResult> {
+  return resultsToolResult(ctx, { ...job, jobID: job.jobID || undefined }, results, tool, signal);
+}
+
+/** Servers put a failed job's exception at its results URL; the job's message may be empty. */
+async function failureDetails(ctx: BridgeContext, job: StatusInfo, signal: AbortSignal): Promise<unknown> {
+  if (job.message || !job.jobID) return undefined;
+  try {
+    await ctx.client.getJobResults(job.jobID, { signal });
+    return undefined;
+  } catch (error) {
+    return error instanceof OgcApiError ? { title: error.title, detail: error.detail } : undefined;
+  }
+}
+
+function progressMessage(job: StatusInfo): string {
+  return job.message ? `${job.status}: ${job.message}` : job.status;
+}
+
+/**
+ * The client gave up on the call: dismiss its job (best effort). The protocol
+ * drops whatever a cancelled request answers, so the result is a formality.
+ */
+async function cancelled(ctx: BridgeContext, jobId: string | undefined): Promise<CallToolResult> {
+  if (jobId) {
+    try {
+      await ctx.client.dismissJob(jobId, { signal: AbortSignal.timeout(DISMISS_TIMEOUT_MS) });
+      ctx.logger.info(`Call cancelled by the client; dismissed job ${jobId}.`);
+    } catch (error) {
+      ctx.logger.warning(`Call cancelled by the client; dismissing job ${jobId} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return { isError: true, content: [{ type: 'text', text: jobId ? `Cancelled; job ${jobId} was dismissed.` : 'Cancelled.' }] };
+}

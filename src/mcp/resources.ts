@@ -1,0 +1,109 @@
+// Job results readable whole, as MCP resources: what a tool result had to cut
+// or link stays reachable. Reads go to the OGC server each time (jobs live
+// there, not here), up to a cap that keeps one read from exhausting memory.
+import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import {
+  ErrorCode,
+  ListResourcesRequestSchema,
+  ListResourceTemplatesRequestSchema,
+  McpError,
+  ReadResourceRequestSchema,
+  type ReadResourceResult,
+} from '@modelcontextprotocol/sdk/types.js';
+import { isBinaryEncoding, isTextualMediaType, normalizeMediaType } from '../bridge/media.js';
+import { OgcApiError } from '../ogc/errors.js';
+import type { BridgeContext } from './context.js';
+import { describeUpstreamError } from './errors.js';
+import { OUTPUT_TEMPLATE, parseResourceUri, RESULTS_TEMPLATE } from './resource-uris.js';
+
+/** Largest resource served (text or binary): whole outputs, not unbounded ones. */
+export const MAX_RESOURCE_BYTES = 32 * 1024 * 1024;
+
+// -32002 is "resource not found" in MCP 2025-11-25.
+const RESOURCE_NOT_FOUND = -32002;
+
+export function registerResourceHandlers(server: Server, ctx: BridgeContext): void {
+  // Results are addressed by job id; there is no list of them to browse.
+  server.setRequestHandler(ListResourcesRequestSchema, async () => ({ resources: [] }));
+
+  server.setRequestHandler(ListResourceTemplatesRequestSchema, async () => ({
+    resourceTemplates: [
+      {
+        uriTemplate: RESULTS_TEMPLATE,
+        name: 'job-results',
+        title: 'Results of an OGC job',
+        description: 'All outputs of a finished job on the OGC server, whole (tool results may cut large ones).',
+        mimeType: 'application/json',
+      },
+      {
+        uriTemplate: OUTPUT_TEMPLATE,
+        name: 'job-output',
+        title: 'One output of an OGC job',
+        description: 'One output of a finished job, whole: JSON as text, binary data as a blob, links fetched from the server.',
+      },
+    ],
+  }));
+
+  server.setRequestHandler(ReadResourceRequestSchema, async (request, extra) => {
+    const uri = request.params.uri;
+    const parsed = parseResourceUri(uri);
+    if (!parsed) {
+      throw new McpError(RESOURCE_NOT_FOUND, `Unknown resource ${uri}: expected ogc-job://{jobId}/results or ogc-job://{jobId}/results/{outputId}.`);
+    }
+    let results: Record<string, unknown>;
+    try {
+      results = await ctx.client.getJobResults(parsed.jobId, { signal: extra.signal });
+    } catch (error) {
+      const notFound = error instanceof OgcApiError && error.status === 404;
+      throw new McpError(notFound ? RESOURCE_NOT_FOUND : ErrorCode.InternalError, ctx.logger.redact(describeUpstreamError(error, ctx.config.serverUrl, { jobId: parsed.jobId })));
+    }
+    if (parsed.outputId === undefined) return jsonContents(uri, results);
+    if (!Object.hasOwn(results, parsed.outputId)) {
+      const known = Object.keys(results);
+      throw new McpError(RESOURCE_NOT_FOUND, `Job ${parsed.jobId} has no output "${parsed.outputId}"; its outputs are: ${known.join(', ') || '(none)'}.`);
+    }
+    return outputContents(ctx, uri, results[parsed.outputId], extra.signal);
+  });
+}
+
+function jsonContents(uri: string, value: unknown): ReadResourceResult {
+  const text = JSON.stringify(value, null, 2);
+  if (Buffer.byteLength(text) > MAX_RESOURCE_BYTES) throw tooLarge(uri);
+  return { contents: [{ uri, mimeType: 'application/json', text }] };
+}
+
+async function outputContents(ctx: BridgeContext, uri: string, value: unknown, signal: AbortSignal): Promise<ReadResourceResult> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return jsonContents(uri, value);
+  const v = value as Record<string, unknown>;
+
+  if (typeof v.href === 'string' && !('value' in v)) {
+    let fetched: { contentType?: string; body: Buffer };
+    try {
+      fetched = await ctx.client.fetchLink(new URL(v.href, ctx.config.serverUrl).toString(), { maxBytes: MAX_RESOURCE_BYTES, signal });
+    } catch (error) {
+      throw new McpError(ErrorCode.InternalError, ctx.logger.redact(describeUpstreamError(error, ctx.config.serverUrl)));
+    }
+    const mediaType = normalizeMediaType(fetched.contentType) ?? normalizeMediaType(v.type) ?? 'application/octet-stream';
+    return isTextualMediaType(mediaType)
+      ? { contents: [{ uri, mimeType: mediaType, text: fetched.body.toString('utf8') }] }
+      : { contents: [{ uri, mimeType: mediaType, blob: fetched.body.toString('base64') }] };
+  }
+
+  if ('value' in v) {
+    const mediaType = normalizeMediaType(v.mediaType) ?? normalizeMediaType((v.format as Record<string, unknown> | undefined)?.mediaType);
+    if (typeof v.value === 'string' && isBinaryEncoding(v.encoding ?? (v.format as Record<string, unknown> | undefined)?.encoding)) {
+      if (v.value.length > (MAX_RESOURCE_BYTES * 4) / 3) throw tooLarge(uri);
+      return { contents: [{ uri, mimeType: mediaType ?? 'application/octet-stream', blob: v.value.replace(/\s+/g, '') }] };
+    }
+    if (typeof v.value === 'string') {
+      if (Buffer.byteLength(v.value) > MAX_RESOURCE_BYTES) throw tooLarge(uri);
+      return { contents: [{ uri, mimeType: mediaType ?? 'text/plain', text: v.value }] };
+    }
+    return jsonContents(uri, v.value);
+  }
+  return jsonContents(uri, value);
+}
+
+function tooLarge(uri: string): McpError {
+  return new McpError(ErrorCode.InternalError, `${uri} is larger than ${MAX_RESOURCE_BYTES} bytes, the most this bridge serves as one resource; fetch it from the OGC server directly.`);
+}

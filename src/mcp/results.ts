@@ -1,0 +1,85 @@
+// A finished job's results as a tool result: images the server returned by
+// reference are fetched (small, same origin only) so the model sees them, then
+// bridge/results.ts does the translation within the size budget.
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { resultsToToolResult, type OutputDescription } from '../bridge/results.js';
+import { isInlineImageType, normalizeMediaType } from '../bridge/media.js';
+import type { DerivedTool } from '../bridge/tool.js';
+import type { StatusInfo } from '../ogc/index.js';
+import type { BridgeContext } from './context.js';
+import { resourceUriFor } from './resource-uris.js';
+
+export async function resultsToolResult(
+  ctx: BridgeContext,
+  job: StatusInfo | (Omit<StatusInfo, 'jobID'> & { jobID?: string }),
+  results: Record<string, unknown>,
+  tool: DerivedTool | undefined,
+  signal: AbortSignal,
+): Promise<CallToolResult> {
+  const withImages = await inlineLinkedImages(ctx, results, signal);
+  const translated = resultsToToolResult(
+    withImages,
+    {
+      status: job.status,
+      ...(job.jobID ? { jobID: job.jobID } : {}),
+      ...(job.processID ? { processID: job.processID } : {}),
+    },
+    {
+      maxResultBytes: ctx.config.maxResultBytes,
+      maxImageBytes: ctx.config.maxImageBytes,
+      resourceUriFor,
+      baseUrl: ctx.config.serverUrl,
+    },
+    outputDescriptions(tool),
+  );
+  if (translated.truncated.length > 0) {
+    ctx.logger.debug(`Results of job ${job.jobID ?? '(no id)'} cut to the budget: ${translated.truncated.join(', ')}.`);
+  }
+  return { content: translated.content, structuredContent: translated.structuredContent };
+}
+
+export function outputDescriptions(tool: DerivedTool | undefined): Record<string, OutputDescription> {
+  const outputs = tool?.outputs as unknown;
+  if (!outputs || typeof outputs !== 'object' || Array.isArray(outputs)) return {};
+  return outputs as Record<string, OutputDescription>;
+}
+
+/**
+ * Replaces outputs that are links to small PNG/JPEG/... images on an allowed
+ * origin by qualified base64 values. Anything that fails stays a link.
+ */
+async function inlineLinkedImages(ctx: BridgeContext, results: Record<string, unknown>, signal: AbortSignal): Promise<Record<string, unknown>> {
+  if (ctx.config.maxImageBytes <= 0) return results;
+  let out: Record<string, unknown> | undefined;
+  for (const [id, value] of Object.entries(results)) {
+    const link = imageLink(value, ctx);
+    if (!link) continue;
+    try {
+      const fetched = await ctx.client.fetchLink(link.href, { maxBytes: ctx.config.maxImageBytes, signal });
+      const mediaType = normalizeMediaType(fetched.contentType) ?? link.mediaType;
+      if (!isInlineImageType(mediaType)) continue;
+      out ??= { ...results };
+      out[id] = { value: fetched.body.toString('base64'), encoding: 'base64', mediaType };
+    } catch (error) {
+      ctx.logger.debug(`Image output "${id}" stays a link: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return out ?? results;
+}
+
+function imageLink(value: unknown, ctx: BridgeContext): { href: string; mediaType: string } | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const v = value as Record<string, unknown>;
+  if (typeof v.href !== 'string' || 'value' in v) return undefined;
+  const mediaType = normalizeMediaType(v.type ?? v.mediaType);
+  if (!isInlineImageType(mediaType)) return undefined;
+  let url: URL;
+  try {
+    url = new URL(v.href, ctx.config.serverUrl);
+  } catch {
+    return undefined;
+  }
+  const allowed = new Set([new URL(ctx.config.serverUrl).origin, ...ctx.config.allowedLinkOrigins]);
+  if (!allowed.has(url.origin)) return undefined;
+  return { href: url.toString(), mediaType: mediaType! };
+}

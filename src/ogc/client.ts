@@ -1,0 +1,603 @@
+// OgcClient: one method per OGC API - Processes Part 1 endpoint, plus
+// waitForJob and fetchLink. Documents are checked with the tolerant zod
+// models; anything unusable becomes an OgcError whose text holds no secret.
+import {
+  OgcApiError,
+  OgcError,
+  OgcLinkRefusedError,
+  OgcResponseError,
+  apiErrorFromResponse,
+  invalidDocumentError,
+  notJsonError,
+  redactError,
+  type RequestSite,
+} from './errors.js';
+import {
+  DEFAULT_OUTPUT_ID,
+  PREFER_ASYNC,
+  isJsonContentType,
+  looksLikeStatusInfo,
+  outputIds,
+  rawOutputValue,
+  singleOutputId,
+  syncJob,
+  wantsAsync,
+  type Execution,
+  type ExecutionMode,
+} from './execution.js';
+import { HttpTransport, headerValue, hrefOf, targetOf, type HttpResponse, type RequestTarget } from './http.js';
+import {
+  DOCUMENT_NAMES,
+  documentSchemas,
+  dismissalToStatusInfo,
+  normalizeResults,
+  type ConformanceDeclaration,
+  type DocumentKind,
+  type ExecuteRequest,
+  type JobList,
+  type LandingPage,
+  type ProcessDescription,
+  type ProcessList,
+  type Results,
+  type StatusInfo,
+} from './models.js';
+import {
+  buildQuery,
+  credentialsAllowed,
+  encodeSegment,
+  lastPathSegment,
+  normalizeOrigins,
+  parseBaseUrl,
+  type BaseUrl,
+  type QueryValue,
+} from './urls.js';
+import { DEFAULT_USER_AGENT } from './version.js';
+import { pollUntilFinished, type WaitForJobOptions } from './wait.js';
+
+export type OgcAuth =
+  | { type: 'bearer'; token: string }
+  | { type: 'basic'; username: string; password: string }
+  | { type: 'api-key'; key: string; header?: string };
+
+export interface OgcClientOptions {
+  /** e.g. http://127.0.0.1:8008/ (trailing slash optional; may have a path prefix like /ogc/). */
+  baseUrl: string;
+  auth?: OgcAuth;
+  /** Defaults: connect 10 s, headers 30 s, body (idle between chunks) 60 s. */
+  timeouts?: { connectMs?: number; headersMs?: number; bodyMs?: number };
+  /** Default 64 MiB; a larger body fails with OgcResponseError `too-large`. */
+  maxResponseBytes?: number;
+  /** Retries of GETs on 502/503/504 and connection resets, with backoff; default 2. */
+  retries?: number;
+  /** Default `ogc-processes-mcp/<version>`. */
+  userAgent?: string;
+  /** Sent with every API request (and treated as secrets in error messages). */
+  headers?: Record<string, string>;
+  /** Origins (besides the server's) whose links fetchLink may fetch, without credentials. */
+  allowedLinkOrigins?: string[];
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface GetProcessesOptions extends CallOptions {
+  limit?: number;
+}
+
+export interface ExecuteOptions extends CallOptions {
+  /** Default `auto`: async when the process offers it (or says nothing), else sync. */
+  mode?: ExecutionMode;
+  /** The process's jobControlOptions, when the caller has its description at hand. */
+  jobControlOptions?: string[];
+}
+
+export interface GetJobsOptions extends CallOptions {
+  limit?: number;
+  status?: string | string[];
+  processId?: string | string[];
+  type?: string | string[];
+  /** Follow `next` links and return the jobs of all pages (up to maxPages). */
+  followNext?: boolean;
+  /** Most pages read when following `next` links; default 20. */
+  maxPages?: number;
+}
+
+export interface GetJobResultsOptions extends CallOptions {
+  /** Only this output (the results are fetched whole and this one is picked). */
+  output?: string;
+}
+
+export interface FetchLinkOptions extends CallOptions {
+  accept?: string;
+  maxBytes?: number;
+}
+
+export interface FetchedLink {
+  contentType?: string;
+  body: Buffer;
+}
+
+export type { WaitForJobOptions } from './wait.js';
+
+const DEFAULT_TIMEOUTS = { connectMs: 10_000, headersMs: 30_000, bodyMs: 60_000 };
+const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+const DEFAULT_RETRIES = 2;
+const DEFAULT_MAX_PAGES = 20;
+const RETRY_BASE_DELAY_MS = 200;
+const JSON_ACCEPT = 'application/json';
+// Execution and results may answer with a raw output of any media type.
+const RESULT_ACCEPT = 'application/json, */*;q=0.5';
+// Header values that are not secrets (everything else configured is scrubbed from messages).
+const HARMLESS_HEADERS = new Set(['accept', 'accept-language', 'content-type', 'user-agent']);
+
+interface ProcessFacts {
+  jobControlOptions?: string[];
+  outputIds: string[];
+}
+
+export class OgcClient {
+  readonly #base: BaseUrl;
+  readonly #http: HttpTransport;
+  /** Headers for every request to the server's origin (credentials included). */
+  readonly #headers: Record<string, string>;
+  /** Headers for other origins: no credentials, no configured extras. */
+  readonly #anonymousHeaders: Record<string, string>;
+  readonly #secrets: string[];
+  readonly #maxBytes: number;
+  readonly #linkOrigins: Set<string>;
+  // Job control options and output ids of processes seen, so that executeProcess
+  // does not have to fetch a description on every call.
+  readonly #processFacts = new Map<string, ProcessFacts>();
+
+  constructor(options: OgcClientOptions) {
+    this.#base = parseBaseUrl(options.baseUrl);
+    const timeouts = { ...DEFAULT_TIMEOUTS, ...definedOnly(options.timeouts ?? {}) };
+    this.#http = new HttpTransport({
+      timeouts,
+      retries: Math.max(0, options.retries ?? DEFAULT_RETRIES),
+      retryBaseDelayMs: RETRY_BASE_DELAY_MS,
+    });
+    this.#maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    this.#linkOrigins = normalizeOrigins(options.allowedLinkOrigins);
+
+    const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
+    this.#anonymousHeaders = { 'user-agent': userAgent };
+    const headers: Record<string, string> = { 'user-agent': userAgent };
+    const secrets: string[] = [];
+    for (const [name, value] of Object.entries(options.headers ?? {})) {
+      headers[name.toLowerCase()] = value;
+      if (!HARMLESS_HEADERS.has(name.toLowerCase())) secrets.push(value);
+    }
+    const auth = options.auth ?? (this.#base.userinfo ? { type: 'basic' as const, ...this.#base.userinfo } : undefined);
+    if (this.#base.userinfo) secrets.push(this.#base.userinfo.username, this.#base.userinfo.password);
+    for (const [, value] of this.#base.query) secrets.push(value);
+    if (auth) Object.assign(headers, authHeaders(auth, secrets));
+    this.#headers = headers;
+    // Longest first, so that a secret containing another is scrubbed whole.
+    this.#secrets = [...new Set(secrets.filter((s) => s.length >= 4))].sort((a, b) => b.length - a.length);
+  }
+
+  /** GET / : the landing page. */
+  getCapabilities(options: CallOptions = {}): Promise<LandingPage> {
+    return this.#guard(() => this.#getDocument('', {}, 'landingPage', options.signal));
+  }
+
+  /** GET /conformance */
+  getConformance(options: CallOptions = {}): Promise<ConformanceDeclaration> {
+    return this.#guard(() => this.#getDocument('conformance', {}, 'conformance', options.signal));
+  }
+
+  /** GET /processes */
+  getProcesses(options: GetProcessesOptions = {}): Promise<ProcessList> {
+    return this.#guard(() => this.#getDocument('processes', { limit: options.limit }, 'processList', options.signal));
+  }
+
+  /** GET /processes/{id} */
+  getProcess(processId: string, options: CallOptions = {}): Promise<ProcessDescription> {
+    return this.#guard(async () => {
+      const description = await this.#getDocument(`processes/${encodeSegment(processId)}`, {}, 'process', options.signal);
+      this.#rememberProcess(processId, description);
+      return description;
+    });
+  }
+
+  /**
+   * POST /processes/{id}/execution. Asks for async (`Prefer: respond-async`)
+   * when the process offers it and the mode allows it; returns a job either
+   * way, with the results when the server answered synchronously.
+   */
+  executeProcess(processId: string, request: ExecuteRequest, options: ExecuteOptions = {}): Promise<Execution> {
+    return this.#guard(async () => {
+      const mode = options.mode ?? 'auto';
+      const facts = await this.#processFactsFor(processId, mode, options);
+      const async = wantsAsync(mode, options.jobControlOptions ?? facts?.jobControlOptions);
+      const body: ExecuteRequest = request.response === undefined ? { ...request, response: 'document' } : request;
+      const headers: Record<string, string> = {
+        ...this.#headers,
+        accept: RESULT_ACCEPT,
+        'content-type': 'application/json',
+      };
+      if (async) headers.prefer = PREFER_ASYNC;
+      const response = await this.#http.send({
+        method: 'POST',
+        target: this.#target(`processes/${encodeSegment(processId)}/execution`),
+        headers,
+        body: JSON.stringify(body),
+        maxBytes: this.#maxBytes,
+        retry: false,
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+      return this.#readExecution(processId, body, response, facts, options.signal);
+    });
+  }
+
+  /** GET /jobs, optionally following `next` links across pages. */
+  getJobs(options: GetJobsOptions = {}): Promise<JobList> {
+    return this.#guard(async () => {
+      const query: Record<string, QueryValue> = {
+        limit: options.limit,
+        status: asList(options.status),
+        processID: asList(options.processId),
+        type: asList(options.type),
+      };
+      const first = this.#target('jobs', query);
+      const page = await this.#getAt(first, 'jobList', options.signal);
+      if (!options.followNext) return page.document;
+      const jobs = [...page.document.jobs];
+      let last = page;
+      const visited = new Set([hrefOf(first), page.url]);
+      const maxPages = Math.max(1, options.maxPages ?? DEFAULT_MAX_PAGES);
+      for (let pages = 1; pages < maxPages; pages++) {
+        const next = last.document.links.find((l) => l.rel === 'next');
+        if (!next) break;
+        const nextUrl = new URL(next.href, last.url);
+        // Paging stays on the server: credentials never follow a link elsewhere.
+        if (!credentialsAllowed(this.#base, nextUrl) || visited.has(nextUrl.href)) break;
+        visited.add(nextUrl.href);
+        last = await this.#getAt(targetOf(nextUrl), 'jobList', options.signal);
+        jobs.push(...last.document.jobs);
+      }
+      return { ...last.document, jobs };
+    });
+  }
+
+  /** GET /jobs/{id} */
+  getJob(jobId: string, options: CallOptions = {}): Promise<StatusInfo> {
+    return this.#guard(() => this.#getDocument(`jobs/${encodeSegment(jobId)}`, {}, 'statusInfo', options.signal));
+  }
+
+  /** GET /jobs/{id}/results, as one map of output id to value (whatever shape the server used). */
+  getJobResults(jobId: string, options: GetJobResultsOptions = {}): Promise<Results> {
+    return this.#guard(async () => {
+      const response = await this.#get(this.#target(`jobs/${encodeSegment(jobId)}/results`), RESULT_ACCEPT, options.signal);
+      let results: Results;
+      if (response.body.length > 0 && !isJsonContentType(response.contentType) && !looksLikeJson(response)) {
+        if ((response.contentType ?? '').includes('html')) {
+          throw notJsonError(response.site, response.status, response.body.toString('utf8'), response.contentType);
+        }
+        // A raw single output (the job ran with response=raw).
+        results = { [options.output ?? DEFAULT_OUTPUT_ID]: rawOutputValue(response.body, response.contentType) };
+      } else {
+        results = this.#parse(response, 'results');
+      }
+      if (options.output === undefined) return results;
+      if (!(options.output in results)) {
+        const available = Object.keys(results).slice(0, 10).join(', ') || '(none)';
+        throw new OgcResponseError(
+          `${response.site.method} ${response.site.path}: the results have no output '${options.output}' (available: ${available})`,
+          { reason: 'unexpected-response', site: response.site, status: response.status },
+        );
+      }
+      return { [options.output]: results[options.output] };
+    });
+  }
+
+  /** DELETE /jobs/{id}: dismiss a running job or remove a finished one. */
+  dismissJob(jobId: string, options: CallOptions = {}): Promise<StatusInfo> {
+    return this.#guard(async () => {
+      const response = await this.#http.send({
+        method: 'DELETE',
+        target: this.#target(`jobs/${encodeSegment(jobId)}`),
+        headers: { ...this.#headers, accept: JSON_ACCEPT },
+        maxBytes: this.#maxBytes,
+        retry: false,
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+      throwIfError(response);
+      if (response.body.toString('utf8').trim() === '') return { jobID: jobId, status: 'dismissed' };
+      const doc = parseJson(response);
+      const job = dismissalToStatusInfo(doc, jobId);
+      if (job) return job;
+      // Not a dismissal we can read: report why the statusInfo model rejects it.
+      return this.#validate(response, 'statusInfo', doc);
+    });
+  }
+
+  /**
+   * Polls the job (exponential backoff from ~50 ms to 2 s) until it finishes
+   * or `timeoutMs` passes; resolves with the job as last seen either way.
+   */
+  waitForJob(jobId: string, options: WaitForJobOptions = {}): Promise<StatusInfo> {
+    return this.#guard(() =>
+      pollUntilFinished((signal) => this.getJob(jobId, signal ? { signal } : {}), options),
+    );
+  }
+
+  /**
+   * GET of a result reference. Credentials go only to the server's own
+   * origin; other origins are refused unless listed in allowedLinkOrigins
+   * (and then get no credentials).
+   */
+  fetchLink(href: string, options: FetchLinkOptions = {}): Promise<FetchedLink> {
+    return this.#guard(async () => {
+      const url = this.#linkUrl(href);
+      const headers = { ...this.#linkHeaders(url), accept: options.accept ?? '*/*' };
+      const response = await this.#http.send({
+        method: 'GET',
+        target: targetOf(url),
+        headers,
+        maxBytes: options.maxBytes ?? this.#maxBytes,
+        retry: true,
+        redirectHeaders: (target) => ({ ...this.#linkHeaders(this.#linkUrl(target.href)), accept: headers.accept }),
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+      throwIfError(response);
+      return { ...(response.contentType !== undefined ? { contentType: response.contentType } : {}), body: response.body };
+    });
+  }
+
+  /** Closes the connection pool; the client cannot be used afterwards. */
+  async close(): Promise<void> {
+    await this.#http.close();
+  }
+
+  // ------------------------------------------------------------ internals
+
+  /** Runs a public method, scrubbing configured secrets from any OgcError it throws. */
+  async #guard<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      if (error instanceof OgcError) throw redactError(error, this.#secrets);
+      throw error;
+    }
+  }
+
+  #target(relativePath: string, query: Record<string, QueryValue> = {}): RequestTarget {
+    return { origin: this.#base.origin, path: this.#base.pathPrefix + relativePath + buildQuery(this.#base.query, query) };
+  }
+
+  /** Headers for a request to `target`: full credentials on the server's origin, none elsewhere. */
+  #headersFor(target: URL): Record<string, string> {
+    return credentialsAllowed(this.#base, target) ? this.#headers : this.#anonymousHeaders;
+  }
+
+  #linkUrl(href: string): URL {
+    let url: URL;
+    try {
+      url = new URL(href, this.#base.origin + this.#base.pathPrefix);
+    } catch {
+      throw new OgcLinkRefusedError(`link is not a valid URL: ${href.slice(0, 100)}`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      throw new OgcLinkRefusedError(`link uses ${url.protocol.replace(':', '')}, only http and https links are fetched`);
+    }
+    if (!credentialsAllowed(this.#base, url) && !this.#linkOrigins.has(url.origin)) {
+      throw new OgcLinkRefusedError(
+        `link to ${url.origin} refused: only the server's origin and allowedLinkOrigins may be fetched`,
+      );
+    }
+    // A link must not smuggle credentials of its own.
+    url.username = '';
+    url.password = '';
+    return url;
+  }
+
+  #linkHeaders(url: URL): Record<string, string> {
+    return this.#headersFor(url);
+  }
+
+  #get(target: RequestTarget, accept: string, signal: AbortSignal | undefined): Promise<HttpResponse> {
+    return this.#http.send({
+      method: 'GET',
+      target,
+      headers: { ...this.#headers, accept },
+      maxBytes: this.#maxBytes,
+      retry: true,
+      redirectHeaders: (target) => ({ ...this.#headersFor(target), accept }),
+      ...(signal ? { signal } : {}),
+    });
+  }
+
+  async #getAt<K extends DocumentKind>(
+    target: RequestTarget,
+    kind: K,
+    signal: AbortSignal | undefined,
+  ): Promise<{ document: DocumentOf<K>; url: string }> {
+    const response = await this.#get(target, JSON_ACCEPT, signal);
+    return { document: this.#parse(response, kind), url: response.url };
+  }
+
+  async #getDocument<K extends DocumentKind>(
+    relativePath: string,
+    query: Record<string, QueryValue>,
+    kind: K,
+    signal: AbortSignal | undefined,
+  ): Promise<DocumentOf<K>> {
+    return (await this.#getAt(this.#target(relativePath, query), kind, signal)).document;
+  }
+
+  /** Status check, JSON parse and model check of a response. */
+  #parse<K extends DocumentKind>(response: HttpResponse, kind: K): DocumentOf<K> {
+    throwIfError(response);
+    return this.#validate(response, kind, parseJson(response));
+  }
+
+  #validate<K extends DocumentKind>(response: HttpResponse, kind: K, doc: unknown): DocumentOf<K> {
+    const result = documentSchemas[kind].safeParse(doc);
+    if (!result.success) {
+      throw invalidDocumentError(response.site, response.status, DOCUMENT_NAMES[kind], result.error.issues);
+    }
+    return result.data as DocumentOf<K>;
+  }
+
+  #rememberProcess(processId: string, description: ProcessDescription): void {
+    this.#processFacts.set(processId, {
+      ...(description.jobControlOptions ? { jobControlOptions: description.jobControlOptions } : {}),
+      outputIds: outputIds(description.outputs),
+    });
+  }
+
+  /**
+   * What executeProcess needs to know about a process. Fetched once (and
+   * only when the caller did not pass jobControlOptions and the mode is not
+   * sync); a failure to describe it is not fatal: execution will tell.
+   */
+  async #processFactsFor(processId: string, mode: ExecutionMode, options: ExecuteOptions): Promise<ProcessFacts | undefined> {
+    const known = this.#processFacts.get(processId);
+    if (known || mode === 'sync' || options.jobControlOptions !== undefined) return known;
+    try {
+      await this.getProcess(processId, options.signal ? { signal: options.signal } : {});
+    } catch (error) {
+      if (options.signal?.aborted) throw error;
+    }
+    return this.#processFacts.get(processId);
+  }
+
+  async #readExecution(
+    processId: string,
+    request: ExecuteRequest,
+    response: HttpResponse,
+    facts: ProcessFacts | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<Execution> {
+    throwIfError(response);
+    const location = headerValue(response.headers, 'location');
+    const preferenceApplied = headerValue(response.headers, 'preference-applied');
+    const extra = preferenceApplied !== undefined ? { preferenceApplied } : {};
+    const text = response.body.toString('utf8').trim();
+
+    if (response.status === 201 || response.status === 202) {
+      const doc = text === '' ? null : parseJson(response);
+      if (looksLikeStatusInfo(doc)) return { job: this.#validate(response, 'statusInfo', doc), mode: 'async', ...extra };
+      // 201 with a null or empty body: the job is only in the Location header.
+      const jobId = location !== undefined ? lastPathSegment(location) : undefined;
+      if (jobId === undefined) {
+        throw new OgcResponseError(
+          `${response.site.method} ${response.site.path}: HTTP ${response.status} without a job (no statusInfo body and no Location header)`,
+          { reason: 'unexpected-response', site: response.site, status: response.status },
+        );
+      }
+      return { job: await this.#jobOrPlaceholder(jobId, processId, signal), mode: 'async', ...extra };
+    }
+
+    const jobId = (location !== undefined ? lastPathSegment(location) : undefined) ?? headerValue(response.headers, 'x-job-id');
+    const outputId = () => singleOutputId(request.outputs, facts?.outputIds);
+    if (text === '') return { job: syncJob(processId, jobId), results: {}, mode: 'sync', ...extra };
+    if (!isJsonContentType(response.contentType) && !looksLikeJson(response)) {
+      if ((response.contentType ?? '').includes('html')) {
+        throw notJsonError(response.site, response.status, response.body.toString('utf8'), response.contentType);
+      }
+      return {
+        job: syncJob(processId, jobId),
+        results: { [outputId()]: rawOutputValue(response.body, response.contentType) },
+        mode: 'sync',
+        ...extra,
+      };
+    }
+    const doc = parseJson(response);
+    if (looksLikeStatusInfo(doc)) {
+      // A job status with 200: the server ran it as a job after all.
+      return { job: this.#validate(response, 'statusInfo', doc), mode: 'async', ...extra };
+    }
+    // response=raw returns the single output's value itself, whatever JSON it is.
+    const results = request.response === 'raw' ? undefined : normalizeResults(doc);
+    return {
+      job: syncJob(processId, jobId),
+      results: results ?? { [outputId()]: doc },
+      mode: 'sync',
+      ...extra,
+    };
+  }
+
+  /** The job a Location header named; if it cannot be read yet, an accepted job with that id. */
+  async #jobOrPlaceholder(jobId: string, processId: string, signal: AbortSignal | undefined): Promise<StatusInfo> {
+    try {
+      return await this.getJob(jobId, signal ? { signal } : {});
+    } catch (error) {
+      if (signal?.aborted || !(error instanceof OgcApiError || error instanceof OgcResponseError)) throw error;
+      return { jobID: jobId, processID: processId, status: 'accepted', type: 'process' };
+    }
+  }
+}
+
+type DocumentOf<K extends DocumentKind> = {
+  landingPage: LandingPage;
+  conformance: ConformanceDeclaration;
+  processList: ProcessList;
+  process: ProcessDescription;
+  execute: ExecuteRequest;
+  statusInfo: StatusInfo;
+  jobList: JobList;
+  results: Results;
+  exception: unknown;
+}[K];
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function asList(value: string | string[] | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  return Array.isArray(value) ? value : [value];
+}
+
+function authHeaders(auth: OgcAuth, secrets: string[]): Record<string, string> {
+  switch (auth.type) {
+    case 'bearer':
+      secrets.push(auth.token);
+      return { authorization: `Bearer ${auth.token}` };
+    case 'basic': {
+      const encoded = Buffer.from(`${auth.username}:${auth.password}`, 'utf8').toString('base64');
+      secrets.push(auth.password, encoded);
+      return { authorization: `Basic ${encoded}` };
+    }
+    case 'api-key':
+      secrets.push(auth.key);
+      return { [(auth.header ?? 'X-API-Key').toLowerCase()]: auth.key };
+  }
+}
+
+function throwIfError(response: HttpResponse): void {
+  if (response.status >= 400) {
+    throw apiErrorFromResponse(response.site, response.status, response.body.toString('utf8'), response.contentType);
+  }
+  if (response.status >= 300) {
+    throw new OgcResponseError(
+      `${response.site.method} ${response.site.path}: unexpected HTTP ${response.status}${
+        headerValue(response.headers, 'location') ? ' redirect' : ''
+      }`,
+      { reason: 'unexpected-response', site: response.site, status: response.status },
+    );
+  }
+}
+
+function looksLikeJson(response: HttpResponse): boolean {
+  const first = response.body.subarray(0, 64).toString('utf8').replace(/^\uFEFF/, '').trimStart()[0];
+  return first === '{' || first === '[';
+}
+
+function parseJson(response: HttpResponse): unknown {
+  const text = response.body.toString('utf8').replace(/^\uFEFF/, '');
+  if (text.trim() === '') {
+    throw notJsonError(response.site, response.status, text, response.contentType, 'empty body');
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw notJsonError(response.site, response.status, text, response.contentType, (error as Error).message);
+  }
+}
+
+export type { RequestSite };

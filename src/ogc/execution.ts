@@ -1,0 +1,93 @@
+// Pure rules of process execution: which mode to ask for, and how to read
+// what came back (a job, a results document, or one raw output).
+import type { QualifiedValue, Results, StatusInfo } from './models.js';
+
+export type ExecutionMode = 'sync' | 'async' | 'auto';
+
+/** The outcome of executeProcess: a job either way, with results when the server answered synchronously. */
+export interface Execution {
+  job: StatusInfo;
+  results?: Results;
+  /** How the server actually ran it: `sync` (results in the response) or `async` (follow the job). */
+  mode: 'sync' | 'async';
+  /** The server's Preference-Applied header, when it sent one. */
+  preferenceApplied?: string;
+}
+
+/** The exact Prefer value: several servers compare it as a string. */
+export const PREFER_ASYNC = 'respond-async';
+
+/** The output id used for a raw single output whose id nobody told us. */
+export const DEFAULT_OUTPUT_ID = 'return_value';
+
+/**
+ * Whether to ask for asynchronous execution. A process that lists its job
+ * control options gets async only if it offers it; one that lists none is
+ * asked for async anyway (a preference it may ignore), except in sync mode.
+ */
+export function wantsAsync(mode: ExecutionMode, jobControlOptions: readonly string[] | undefined): boolean {
+  if (mode === 'sync') return false;
+  if (jobControlOptions === undefined || jobControlOptions.length === 0) return true;
+  return jobControlOptions.includes('async-execute');
+}
+
+/** Output ids of a description's `outputs`, whether a map (Part 1) or a list with ids (drafts). */
+export function outputIds(outputs: unknown): string[] {
+  if (Array.isArray(outputs)) {
+    return outputs
+      .map((o) => (typeof o === 'object' && o !== null ? (o as { id?: unknown }).id : undefined))
+      .filter((id): id is string => typeof id === 'string');
+  }
+  if (typeof outputs === 'object' && outputs !== null) return Object.keys(outputs);
+  return [];
+}
+
+/**
+ * The id to file a raw (non-document) response under: the only requested
+ * output, else the process's only output, else `return_value`.
+ */
+export function singleOutputId(requestOutputs: unknown, describedOutputIds: readonly string[] | undefined): string {
+  const requested = outputIds(requestOutputs);
+  if (requested.length === 1) return requested[0]!;
+  if (describedOutputIds !== undefined && describedOutputIds.length === 1) return describedOutputIds[0]!;
+  return DEFAULT_OUTPUT_ID;
+}
+
+export function isJsonContentType(contentType: string | undefined): boolean {
+  if (contentType === undefined) return false;
+  const mediaType = contentType.split(';')[0]!.trim().toLowerCase();
+  return mediaType === 'application/json' || mediaType.endsWith('+json');
+}
+
+function isTextContentType(mediaType: string): boolean {
+  return (
+    mediaType.startsWith('text/') ||
+    mediaType === 'application/xml' ||
+    mediaType.endsWith('+xml') ||
+    mediaType === 'application/csv' ||
+    mediaType === 'application/x-yaml' ||
+    mediaType === 'application/yaml'
+  );
+}
+
+/**
+ * A raw output as a qualified value: text stays text, anything else (images,
+ * NetCDF, ...) becomes base64 with `encoding: 'base64'`.
+ */
+export function rawOutputValue(body: Buffer, contentType: string | undefined): QualifiedValue {
+  const mediaType = (contentType ?? 'application/octet-stream').split(';')[0]!.trim().toLowerCase();
+  if (isTextContentType(mediaType)) return { value: body.toString('utf8'), mediaType };
+  return { value: body.toString('base64'), encoding: 'base64', mediaType };
+}
+
+/** True for a body that is a job status rather than results (some servers answer 200 with one). */
+export function looksLikeStatusInfo(doc: unknown): boolean {
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return false;
+  const record = doc as Record<string, unknown>;
+  return typeof record.jobID === 'string' && typeof record.status === 'string';
+}
+
+/** A finished job standing for a synchronous execution, which has no job of its own. */
+export function syncJob(processId: string, jobId: string | undefined): StatusInfo {
+  return { jobID: jobId ?? '', processID: processId, status: 'successful', type: 'process' };
+}

@@ -1,0 +1,343 @@
+// zod models of the OGC API - Processes Part 1 (1.0) documents, as real
+// servers send them rather than as the standard wishes: every object keeps
+// unknown and x-* keys, optional fields may be missing or null, and the
+// variants seen in the wild (wrapped process descriptions, bare id lists,
+// results as a raw map or an `outputs` list/map, Weaver's extra statuses)
+// are accepted and brought to one shape. The standard's own schemas are
+// checked elsewhere (test/support/official-schemas.ts).
+import { z } from 'zod';
+
+// ---------------------------------------------------------------- helpers
+
+type UnknownRecord = Record<string, unknown>;
+
+function isRecord(value: unknown): value is UnknownRecord {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Drops `null` from the listed optional keys, so a server's `"started": null` reads as "absent". */
+function withoutNulls(keys: readonly string[]) {
+  return (value: unknown): unknown => {
+    if (!isRecord(value)) return value;
+    let copy: UnknownRecord | undefined;
+    for (const key of keys) {
+      if (value[key] === null) {
+        copy ??= { ...value };
+        delete copy[key];
+      }
+    }
+    return copy ?? value;
+  };
+}
+
+// Titles and descriptions are strings in Part 1, but pygeoapi plugins carry
+// i18n maps ({en, fr}) and some servers send null.
+const text = z.union([z.string(), z.record(z.string(), z.unknown())]);
+
+// ---------------------------------------------------------------- link
+
+export const LinkSchema = z.looseObject({
+  href: z.string(),
+  rel: z.string().optional(),
+  type: z.string().optional(),
+  hreflang: z.string().optional(),
+  title: z.string().optional(),
+});
+export type Link = z.infer<typeof LinkSchema>;
+
+// `null` links are dropped by the documents' withoutNulls lists.
+const links = z.array(LinkSchema).optional();
+
+// ---------------------------------------------------------------- landing page, conformance
+
+export const LandingPageSchema = z.preprocess(
+  withoutNulls(['title', 'description']),
+  z.looseObject({
+    title: z.string().optional(),
+    description: z.string().optional(),
+    // Required by the standard; a server that forgets it still has a usable landing page.
+    links: z.array(LinkSchema).default([]),
+  }),
+);
+export type LandingPage = z.infer<typeof LandingPageSchema>;
+
+export const ConformanceDeclarationSchema = z.looseObject({
+  conformsTo: z.array(z.string()),
+});
+export type ConformanceDeclaration = z.infer<typeof ConformanceDeclarationSchema>;
+
+// ---------------------------------------------------------------- processes
+
+export const JOB_CONTROL_OPTIONS = ['sync-execute', 'async-execute', 'dismiss'] as const;
+
+const summaryFields = {
+  id: z.string(),
+  // Part 1 requires a version; eozilla and Weaver omit it or send null / a number.
+  version: z.union([z.string(), z.number()]).optional(),
+  title: text.optional(),
+  description: text.optional(),
+  keywords: z.array(z.unknown()).optional(),
+  metadata: z.array(z.unknown()).optional(),
+  jobControlOptions: z.array(z.string()).optional(),
+  outputTransmission: z.array(z.string()).optional(),
+  links,
+};
+
+const SUMMARY_NULLABLE = ['version', 'title', 'description', 'keywords', 'metadata', 'jobControlOptions', 'outputTransmission', 'links'];
+
+/** PyWPS-style `identifier` (Weaver's stored processes) stands in for `id`. */
+function idFromIdentifier(value: unknown): unknown {
+  if (isRecord(value) && value.id === undefined && typeof value.identifier === 'string') {
+    return { ...value, id: value.identifier };
+  }
+  return value;
+}
+
+export const ProcessSummarySchema = z.preprocess(
+  (v) => {
+    // Weaver lists bare process ids unless asked for details.
+    if (typeof v === 'string') return { id: v };
+    return withoutNulls(SUMMARY_NULLABLE)(idFromIdentifier(v));
+  },
+  z.looseObject(summaryFields),
+);
+export type ProcessSummary = z.infer<typeof ProcessSummarySchema>;
+
+export const ProcessListSchema = z.looseObject({
+  processes: z.array(ProcessSummarySchema),
+  links: z.array(LinkSchema).default([]),
+});
+export type ProcessList = z.infer<typeof ProcessListSchema>;
+
+// Old and deploy-style documents wrap the description: {process: {...}},
+// {processOffering: {process: {...}}}, {processDescription: {process}}, or
+// Dewberry's {info: {id, ...}, inputs, outputs}. The inner object wins;
+// siblings of the wrapper (jobControlOptions, outputTransmission, ...) fill
+// in what it lacks.
+function unwrapProcessDescription(value: unknown): unknown {
+  if (!isRecord(value) || typeof value.id === 'string' || typeof value.identifier === 'string') return value;
+  for (const key of ['processDescription', 'processOffering', 'process', 'info']) {
+    const inner = value[key];
+    if (!isRecord(inner)) continue;
+    const { [key]: _wrapper, ...siblings } = value;
+    const merged = { ...siblings, ...unwrapProcessDescription(inner) as UnknownRecord };
+    if (typeof merged.id === 'string' || typeof merged.identifier === 'string') return merged;
+  }
+  return value;
+}
+
+// Inputs and outputs stay loose on purpose: Part 1 has maps of descriptions,
+// pre-1.0 drafts and several servers send lists with `id`. The bridge
+// normalizes them; here they only have to be a map or a list.
+const descriptions = z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())]);
+
+export const ProcessDescriptionSchema = z.preprocess(
+  (v) => withoutNulls([...SUMMARY_NULLABLE, 'inputs', 'outputs'])(idFromIdentifier(unwrapProcessDescription(v))),
+  z.looseObject({
+    ...summaryFields,
+    inputs: descriptions.optional(),
+    outputs: descriptions.optional(),
+  }),
+);
+export type ProcessDescription = z.infer<typeof ProcessDescriptionSchema>;
+
+// ---------------------------------------------------------------- execute request
+
+export const ExecuteRequestSchema = z.looseObject({
+  inputs: z.record(z.string(), z.unknown()).optional(),
+  outputs: z.record(z.string(), z.looseObject({})).optional(),
+  // `raw` | `document` in Part 1; kept open for servers with their own modes.
+  response: z.string().optional(),
+  subscriber: z.looseObject({}).optional(),
+});
+export type ExecuteRequest = z.infer<typeof ExecuteRequestSchema>;
+
+// ---------------------------------------------------------------- jobs
+
+export const JOB_STATUSES = ['accepted', 'running', 'successful', 'failed', 'dismissed'] as const;
+export type KnownJobStatus = (typeof JOB_STATUSES)[number];
+/** One of the Part 1 codes, or whatever else a server sends (Weaver: created, started, succeeded, ...). */
+export type JobStatus = KnownJobStatus | (string & {});
+
+// Statuses after which a job never changes again, including other servers' spellings.
+const FINISHED = new Set(['successful', 'succeeded', 'failed', 'dismissed', 'exception', 'cancelled', 'canceled']);
+
+/** True when a job in this status will not change any more (so polling can stop). */
+export function isFinishedStatus(status: string): boolean {
+  return FINISHED.has(status.toLowerCase());
+}
+
+const STATUS_NULLABLE = ['type', 'processID', 'message', 'created', 'started', 'finished', 'updated', 'progress', 'links'];
+
+function normalizeStatusInfo(value: unknown): unknown {
+  if (!isRecord(value)) return value;
+  let doc = withoutNulls(STATUS_NULLABLE)(value) as UnknownRecord;
+  if (doc.jobID === undefined && typeof doc.id === 'string') doc = { ...doc, jobID: doc.id };
+  // Weaver reports `percentCompleted`; expose it where everyone else looks.
+  if (doc.progress === undefined && typeof doc.percentCompleted === 'number') {
+    doc = { ...doc, progress: doc.percentCompleted };
+  }
+  return doc;
+}
+
+export const StatusInfoSchema = z.preprocess(
+  normalizeStatusInfo,
+  z.looseObject({
+    jobID: z.string(),
+    status: z.string() as z.ZodType<JobStatus>,
+    type: z.string().optional(),
+    processID: z.string().optional(),
+    message: z.string().optional(),
+    created: z.string().optional(),
+    started: z.string().optional(),
+    finished: z.string().optional(),
+    updated: z.string().optional(),
+    progress: z.number().optional(),
+    links,
+  }),
+);
+export type StatusInfo = z.infer<typeof StatusInfoSchema>;
+
+export const UNKNOWN_JOB_STATUS = 'unknown';
+
+export const JobListSchema = z.looseObject({
+  jobs: z.array(
+    // Weaver lists bare job ids unless asked for details; their status is not known.
+    z.preprocess((v) => (typeof v === 'string' ? { jobID: v, status: UNKNOWN_JOB_STATUS } : v), StatusInfoSchema),
+  ),
+  links: z.array(LinkSchema).default([]),
+});
+export type JobList = z.infer<typeof JobListSchema>;
+
+// ---------------------------------------------------------------- results
+
+/** Results by output id; each value as the server sent it (plain JSON, qualified value or link). */
+export type Results = Record<string, unknown>;
+
+export interface QualifiedValue {
+  value: unknown;
+  mediaType?: string;
+  encoding?: string;
+  schema?: unknown;
+  [key: string]: unknown;
+}
+
+export interface LinkValue {
+  href: string;
+  type?: string;
+  rel?: string;
+  [key: string]: unknown;
+}
+
+export function isLinkValue(value: unknown): value is LinkValue {
+  return isRecord(value) && typeof value.href === 'string' && !('value' in value);
+}
+
+export function isQualifiedValue(value: unknown): value is QualifiedValue {
+  return isRecord(value) && 'value' in value;
+}
+
+// Keys a results *wrapper* may carry beside `outputs`. With anything else
+// beside it, `outputs` is taken to be an output that happens to be named so.
+const WRAPPER_KEYS = new Set(['outputs', 'links', '$schema', 'jobID', 'processID', 'status', 'id']);
+
+/**
+ * Brings the three result shapes to one map: a raw map `{id: value}`,
+ * `{outputs: [{id, ...value}]}` and `{outputs: {id: value}}`. `null`
+ * (eozilla, for a process without outputs) is an empty map. Returns
+ * undefined for anything that is not a results document.
+ */
+export function normalizeResults(doc: unknown): Results | undefined {
+  if (doc === null) return {};
+  if (!isRecord(doc)) return undefined;
+  const outputs = doc.outputs;
+  const wrapperOnly = Object.keys(doc).every((k) => WRAPPER_KEYS.has(k));
+  if (wrapperOnly && Array.isArray(outputs) && outputs.every((o) => isRecord(o) && typeof o.id === 'string')) {
+    const map: Results = {};
+    for (const item of outputs as UnknownRecord[]) {
+      const { id, ...value } = item;
+      map[id as string] = value;
+    }
+    return map;
+  }
+  if (wrapperOnly && isRecord(outputs) && !isLinkValue(outputs) && !isQualifiedValue(outputs)) {
+    return { ...outputs };
+  }
+  return doc;
+}
+
+export const ResultsSchema = z.unknown().transform((doc, ctx): Results => {
+  const results = normalizeResults(doc);
+  if (results === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `results must be a JSON object of outputs, got ${Array.isArray(doc) ? 'an array' : typeof doc}`,
+    });
+    return z.NEVER;
+  }
+  return results;
+});
+
+// ---------------------------------------------------------------- exception (RFC 7807)
+
+export const ExceptionSchema = z
+  .preprocess(
+    withoutNulls(['type', 'title', 'status', 'detail', 'instance']),
+    z.looseObject({
+      type: z.string().optional(),
+      title: z.string().optional(),
+      status: z.number().optional(),
+      detail: z.string().optional(),
+      instance: z.string().optional(),
+    }),
+  )
+  .refine((e) => e.type !== undefined || e.title !== undefined || e.detail !== undefined, {
+    message: 'an exception needs at least one of type, title or detail',
+  });
+export type OgcException = z.infer<typeof ExceptionSchema>;
+
+// ---------------------------------------------------------------- dismissal
+
+/**
+ * What DELETE /jobs/{id} answered, as a StatusInfo. Part 1 servers send the
+ * job's statusInfo; Weaver sends `{code: "JobDismissed", description, value}`,
+ * which says the job is dismissed without being a statusInfo.
+ */
+export function dismissalToStatusInfo(doc: unknown, jobId: string): StatusInfo | undefined {
+  const parsed = StatusInfoSchema.safeParse(doc);
+  if (parsed.success) return parsed.data;
+  if (isRecord(doc) && (doc.code === 'JobDismissed' || doc.value === jobId)) {
+    const message = typeof doc.description === 'string' ? doc.description : undefined;
+    return { ...doc, jobID: jobId, status: 'dismissed', ...(message !== undefined ? { message } : {}) } as StatusInfo;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------- document kinds
+
+/** The schema for each kind of document, for callers that pick one by name. */
+export const documentSchemas = {
+  landingPage: LandingPageSchema,
+  conformance: ConformanceDeclarationSchema,
+  processList: ProcessListSchema,
+  process: ProcessDescriptionSchema,
+  execute: ExecuteRequestSchema,
+  statusInfo: StatusInfoSchema,
+  jobList: JobListSchema,
+  results: ResultsSchema,
+  exception: ExceptionSchema,
+} as const;
+export type DocumentKind = keyof typeof documentSchemas;
+
+/** Human names for messages ("did not match the job list model"). */
+export const DOCUMENT_NAMES: Record<DocumentKind, string> = {
+  landingPage: 'landing page',
+  conformance: 'conformance declaration',
+  processList: 'process list',
+  process: 'process description',
+  execute: 'execute request',
+  statusInfo: 'job status (statusInfo)',
+  jobList: 'job list',
+  results: 'results',
+  exception: 'exception (RFC 7807)',
+};
