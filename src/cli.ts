@@ -8,6 +8,7 @@ import { runDemoServerForeground, startDemoServer, type DemoServer } from './dem
 import { closeBridgeContext, createBridgeContext, type BridgeConfig, type BridgeContext } from './mcp/context.js';
 import { createBridgeServer } from './mcp/server.js';
 import { serveStdio } from './mcp/transports/stdio.js';
+import { startHttpTransport } from './mcp/transports/http.js';
 import { runInspect } from './mcp/inspect.js';
 import { PACKAGE_VERSION } from './ogc/version.js';
 
@@ -75,23 +76,13 @@ async function serve(config: BridgeConfig, logger: Logger): Promise<number> {
   }
 }
 
-// The HTTP transport is a separate module (another piece of work); until it
-// exists, --transport http says so instead of failing obscurely.
+// Streamable HTTP until SIGINT/SIGTERM; then a graceful stop: calls in flight
+// answer within --shutdown-grace-seconds, and jobs live on upstream.
 async function serveHttp(ctx: BridgeContext, stopped: Promise<void>): Promise<number> {
-  const specifier = './mcp/transports/http.js';
-  let mod: { startHttpTransport?: (...args: unknown[]) => Promise<{ close(): Promise<void> } | undefined> };
-  try {
-    mod = (await import(specifier)) as typeof mod;
-  } catch {
-    mod = {};
-  }
-  if (typeof mod.startHttpTransport !== 'function') {
-    ctx.logger.error('--transport http is not available yet in this build; use the default stdio transport.');
-    return EXIT_FAILURE;
-  }
-  const handle = await mod.startHttpTransport(ctx.config, () => createBridgeServer(ctx), ctx.logger);
+  const http = await startHttpTransport(ctx.config, () => createBridgeServer(ctx), ctx.logger);
+  ctx.logger.info(`Bridging ${new URL(ctx.config.serverUrl).origin} over Streamable HTTP.`);
   await stopped;
-  await handle?.close();
+  await http.close();
   return EXIT_OK;
 }
 

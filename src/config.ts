@@ -19,6 +19,14 @@ export interface HttpConfig {
   token?: string;
   allowedHosts: string[];
   allowedOrigins: string[];
+  /** Sessions open at once; an initialize past it gets 503 (sessions mode). */
+  maxSessions: number;
+  /** A session without requests for this long is closed. */
+  sessionIdleSeconds: number;
+  /** Largest accepted request body; larger ones get 413. */
+  maxBodyBytes: number;
+  /** On SIGINT/SIGTERM, how long calls in flight may run on before the process stops. */
+  shutdownGraceSeconds: number;
 }
 
 export interface Config {
@@ -75,6 +83,11 @@ export const DEFAULTS = {
   refreshSeconds: 300,
   httpHost: '127.0.0.1',
   httpPort: 3000,
+  maxSessions: 100,
+  sessionIdleSeconds: 1800,
+  maxBodyBytes: 4 * 1024 * 1024,
+  // Calls answer within --wait-seconds (plus fetching results): the default grace outlasts that.
+  shutdownGraceMarginSeconds: 15,
   demoServerHost: '127.0.0.1',
   demoServerPort: 8008,
 } as const;
@@ -103,6 +116,10 @@ const FLAGS: readonly FlagSpec[] = [
   { group: 'mcp', flag: 'http-token', env: 'MCP_HTTP_TOKEN', type: 'string', value: 'TOKEN', secret: true, help: 'Bearer token every HTTP request must carry.' },
   { group: 'mcp', flag: 'allowed-hosts', env: 'MCP_ALLOWED_HOSTS', type: 'string', value: 'LIST', help: 'Comma-separated Host values accepted by the HTTP transport, besides loopback.' },
   { group: 'mcp', flag: 'allowed-origins', env: 'MCP_ALLOWED_ORIGINS', type: 'string', value: 'LIST', help: 'Comma-separated Origin values accepted by the HTTP transport, besides loopback.' },
+  { group: 'mcp', flag: 'max-sessions', env: 'MCP_MAX_SESSIONS', type: 'string', value: 'N', default: String(DEFAULTS.maxSessions), help: 'HTTP sessions open at once; a new session past it gets 503.' },
+  { group: 'mcp', flag: 'session-idle-seconds', env: 'MCP_SESSION_IDLE_SECONDS', type: 'string', value: 'S', default: String(DEFAULTS.sessionIdleSeconds), help: 'An HTTP session without requests for this long is closed (the client must start a new one).' },
+  { group: 'mcp', flag: 'max-body-bytes', env: 'MCP_MAX_BODY_BYTES', type: 'string', value: 'N', default: String(DEFAULTS.maxBodyBytes), help: 'Largest HTTP request body accepted; larger ones get 413.' },
+  { group: 'mcp', flag: 'shutdown-grace-seconds', env: 'MCP_SHUTDOWN_GRACE_SECONDS', type: 'string', value: 'S', help: `On SIGINT/SIGTERM the HTTP transport stops taking requests and lets calls in flight answer for this long; jobs still running stay on the OGC server. Default: --wait-seconds + ${DEFAULTS.shutdownGraceMarginSeconds}.` },
   { group: 'mcp', flag: 'log-level', env: 'LOG_LEVEL', type: 'string', value: LOG_LEVELS.join('|'), default: 'info', help: 'Lowest level logged to stderr and to MCP clients.' },
 ];
 
@@ -259,11 +276,12 @@ export function buildConfig(flags: RawFlags, env: NodeJS.ProcessEnv): Config {
   const logLevel = read('log-level') ?? 'info';
   if (!isLogLevel(logLevel)) throw new ConfigError(`${name('log-level')} must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}".`);
 
+  const waitSeconds = parseNumberInRange(name('wait-seconds'), read('wait-seconds')!, 0, 3600);
   return {
     serverUrl,
     demo,
     auth,
-    waitSeconds: parseNumberInRange(name('wait-seconds'), read('wait-seconds')!, 0, 3600),
+    waitSeconds,
     maxResultBytes: parseIntInRange(name('max-result-bytes'), read('max-result-bytes')!, 1024, 100 * 1024 * 1024),
     maxImageBytes: parseIntInRange(name('max-image-bytes'), read('max-image-bytes')!, 0, 10 * 1024 * 1024),
     timeoutSeconds: parseNumberInRange(name('timeout-seconds'), read('timeout-seconds')!, 0.1, 3600),
@@ -280,6 +298,12 @@ export function buildConfig(flags: RawFlags, env: NodeJS.ProcessEnv): Config {
       token: read('http-token') || undefined,
       allowedHosts: parseList(read('allowed-hosts')),
       allowedOrigins: parseList(read('allowed-origins')),
+      maxSessions: parseIntInRange(name('max-sessions'), read('max-sessions')!, 1, 100_000),
+      sessionIdleSeconds: parseNumberInRange(name('session-idle-seconds'), read('session-idle-seconds')!, 0.1, 7 * 86_400),
+      maxBodyBytes: parseIntInRange(name('max-body-bytes'), read('max-body-bytes')!, 1024, 1024 * 1024 * 1024),
+      shutdownGraceSeconds: read('shutdown-grace-seconds') === undefined
+        ? waitSeconds + DEFAULTS.shutdownGraceMarginSeconds
+        : parseNumberInRange(name('shutdown-grace-seconds'), read('shutdown-grace-seconds')!, 0, 3600),
     },
     logLevel,
   };

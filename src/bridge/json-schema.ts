@@ -31,7 +31,10 @@ export function hasOwnKey(obj: unknown, key: string): boolean {
  * `__proto__` would replace the object's prototype instead.
  */
 export function setOwn(obj: object, key: string, value: unknown): void {
-  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  // `__proto__` is the only accessor plain objects inherit; every other key
+  // assigns an own property, and plain assignment is much faster.
+  if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  else (obj as Record<string, unknown>)[key] = value;
 }
 
 /** Own enumerable string keys, or [] for anything that is not an object. */
@@ -60,6 +63,8 @@ export interface CloneLimits {
  * the limits, so hostile values are dropped rather than carried along.
  */
 export function cloneJson(value: unknown, limits: CloneLimits = { maxDepth: 16, maxNodes: 2000 }): JsonValue | undefined {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   let nodes = 0;
   const onPath = new Set<object>();
   const walk = (v: unknown, depth: number): JsonValue | undefined => {

@@ -44,7 +44,13 @@ interface NameRules {
 }
 
 const TOOL_RULES = { allowed: /^[a-zA-Z0-9_-]+$/, disallowed: /[^a-zA-Z0-9_-]+/g, fallback: 'process' };
-const ARGUMENT_RULES = { allowed: /^[a-zA-Z0-9_.-]+$/, disallowed: /[^a-zA-Z0-9_.-]+/g, fallback: 'input' };
+const ARGUMENT_RULES: NameRules = {
+  allowed: /^[a-zA-Z0-9_.-]+$/,
+  disallowed: /[^a-zA-Z0-9_.-]+/g,
+  fallback: 'input',
+  maxLength: MAX_TOOL_NAME_LENGTH,
+  forbidden: isInheritedName,
+};
 
 /**
  * A tool name for a process id: the id itself when it is valid, short enough
@@ -62,7 +68,7 @@ export function toolNameFor(processId: string, taken: NameLookup, maxLength: num
  * validator would read the inherited member when the argument is absent.
  */
 export function argumentNameFor(inputId: string, taken: NameLookup): string {
-  return uniqueName(inputId, taken, { ...ARGUMENT_RULES, maxLength: MAX_TOOL_NAME_LENGTH, forbidden: isInheritedName });
+  return uniqueName(inputId, taken, ARGUMENT_RULES);
 }
 
 function clampLength(requested: number, max: number): number {

@@ -310,6 +310,8 @@ const TYPE_NAMES: ReadonlyMap<string, { type: string; format?: string }> = new M
  */
 export function typeFromName(name: unknown): { type: string; format?: string } | undefined {
   if (typeof name !== 'string') return undefined;
+  const exact = TYPE_NAMES.get(name);
+  if (exact !== undefined) return exact;
   const key = name.trim().toLowerCase().replace(/^(xs|xsd):/, '');
   return TYPE_NAMES.get(key);
 }
@@ -321,9 +323,15 @@ function convertEnum(value: unknown, out: JsonSchemaObject, st: State): void {
     return;
   }
   const values: unknown[] = [];
+  const primitives = new Set<unknown>();
   for (const v of value) {
     const copy = cloneJson(v, SMALL_VALUE);
-    if (copy !== undefined && !values.some((x) => jsonEqual(x, copy))) values.push(copy);
+    if (copy === undefined) continue;
+    if (copy === null || typeof copy !== 'object') {
+      if (primitives.has(copy)) continue;
+      primitives.add(copy);
+    } else if (values.some((x) => jsonEqual(x, copy))) continue;
+    values.push(copy);
   }
   if (values.length > 0) out.enum = values;
 }

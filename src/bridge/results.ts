@@ -150,7 +150,7 @@ export function resultsToToolResult(
     const omitted = allocate(values, budget - base - reserve, uris, rendered);
     const result = assemble(job, header, ids, rendered, omitted, budget, uris);
     const size = measureResultBytes(result);
-    return result;
+    if (size <= budget) return result;
     reserve += size - budget + 16 * (round + 1);
   }
   return collapsed(job, header, ids, budget, uris);

@@ -53,7 +53,12 @@ function pickFromList(list: unknown[]): string | undefined {
   return strings.length > 0 ? strings.join(' ') : undefined;
 }
 
+// Anything cleanText would change besides the trim.
+// eslint-disable-next-line no-control-regex
+const NEEDS_CLEANING = /[\u0000-\u0008\u000b-\u001f\u007f]|[ \t]\n|\n\n\n/;
+
 function cleanText(raw: string): string {
+  if (raw.length <= MAX_SOURCE_CHARS && !NEEDS_CLEANING.test(raw)) return raw.trim();
   return (
     raw
       .slice(0, MAX_SOURCE_CHARS)

@@ -35,6 +35,8 @@ interface JobEntry extends JobRecord {
   abort: AbortController;
   waiters?: Array<() => void>;
   files?: Map<string, OutputFile>;
+  /** Bytes of results and files held for this job once it is over. */
+  retainedBytes: number;
 }
 
 export interface JobFilter {
@@ -45,6 +47,8 @@ export interface JobFilter {
 export interface JobManagerOptions {
   maxWorkers: number;
   maxJobs: number;
+  /** Total bytes of results and output files kept; past it the oldest finished jobs go. */
+  maxRetainedBytes: number;
 }
 
 const isFinal = (status: JobStatus) => status === 'successful' || status === 'failed' || status === 'dismissed';
@@ -64,6 +68,7 @@ export class JobManager {
   private queueHead = 0;
   private running = 0;
   private closed = false;
+  private retainedBytes = 0;
 
   constructor(private readonly options: JobManagerOptions) {}
 
@@ -91,6 +96,7 @@ export class JobManager {
       baseUrl: context.baseUrl,
       selectedOutputs: context.selectedOutputs,
       abort: new AbortController(),
+      retainedBytes: 0,
     };
     this.jobs.set(job.id, job);
     this.queue.push(job);
@@ -131,7 +137,7 @@ export class JobManager {
     const job = this.jobs.get(id);
     if (!job) return undefined;
     if (isFinal(job.status)) {
-      this.jobs.delete(id);
+      this.remove(job);
       return { job, removed: true };
     }
     this.stop(job, job.status === 'running' ? 'Dismissed while running' : 'Dismissed before it started');
@@ -236,16 +242,28 @@ export class JobManager {
   private settle(job: JobEntry): void {
     // Inputs can be large and are not needed once the job is over.
     job.inputs = {};
+    job.retainedBytes = job.resultsBody?.length ?? 0;
+    for (const file of job.files?.values() ?? []) job.retainedBytes += file.body.length;
+    this.retainedBytes += job.retainedBytes;
     const waiters = job.waiters;
     job.waiters = undefined;
     waiters?.forEach((resolve) => resolve());
   }
 
+  private remove(job: JobEntry): void {
+    this.jobs.delete(job.id);
+    this.retainedBytes -= job.retainedBytes;
+  }
+
+  private overBudget(): boolean {
+    return this.jobs.size > this.options.maxJobs || this.retainedBytes > this.options.maxRetainedBytes;
+  }
+
   private evict(): void {
-    if (this.jobs.size <= this.options.maxJobs) return;
-    for (const [id, job] of this.jobs) {
-      if (this.jobs.size <= this.options.maxJobs) return;
-      if (isFinal(job.status)) this.jobs.delete(id);
+    if (!this.overBudget()) return;
+    for (const job of this.jobs.values()) {
+      if (!this.overBudget()) return;
+      if (isFinal(job.status)) this.remove(job);
     }
   }
 }

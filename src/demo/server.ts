@@ -23,6 +23,8 @@ export interface DemoServerOptions {
   maxBodyBytes?: number;
   /** Jobs kept; past it the oldest finished ones are evicted. Default 20,000. */
   maxJobs?: number;
+  /** Bytes of results and output files kept (echo_large makes up to 100 MiB each); past it the oldest finished jobs are evicted. Default 1 GiB. */
+  maxRetainedBytes?: number;
 }
 
 export interface DemoServer {
@@ -38,6 +40,7 @@ export const DEMO_SERVER_DEFAULTS = {
   maxWorkers: 8,
   maxBodyBytes: 1024 * 1024,
   maxJobs: 20_000,
+  maxRetainedBytes: 1024 * 1024 * 1024,
 } as const;
 
 function positiveInteger(name: string, value: number | undefined, fallback: number, min = 1): number {
@@ -63,6 +66,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     jobs: new JobManager({
       maxWorkers: positiveInteger('maxWorkers', options.maxWorkers, DEMO_SERVER_DEFAULTS.maxWorkers),
       maxJobs: positiveInteger('maxJobs', options.maxJobs, DEMO_SERVER_DEFAULTS.maxJobs),
+      maxRetainedBytes: positiveInteger('maxRetainedBytes', options.maxRetainedBytes, DEMO_SERVER_DEFAULTS.maxRetainedBytes),
     }),
     maxBodyBytes: positiveInteger('maxBodyBytes', options.maxBodyBytes, DEMO_SERVER_DEFAULTS.maxBodyBytes),
   };

@@ -5,7 +5,6 @@
 import type { OgcClient, ProcessSummary } from '../ogc/index.js';
 import { ToolNameTable } from '../bridge/names.js';
 import { deriveTool, type DerivedTool } from '../bridge/tool.js';
-import { checkToolSchema } from '../bridge/schema-checks.js';
 import { processIdAllowed, type Config } from '../config.js';
 import type { Logger } from '../log.js';
 
@@ -204,18 +203,18 @@ export class ProcessCatalog {
     try {
       derived = deriveTool(entry.description, this.names.nameFor(summary.id), {
         objectInputEncoding: this.options.config.objectInputs,
+        processId: summary.id,
       });
     } catch (error) {
       // A description odd enough to throw must not take the other tools down.
       derived = { ok: false, processId: summary.id, reason: `deriving its tool failed: ${messageOf(error)}` };
     }
-    if (!derived.ok) {
-      entry.skipReason = derived.reason;
-    } else {
-      const problems = checkToolSchema(derived.tool);
+    // deriveTool checks the client rules itself; the schema is compiled (once) on first use.
+    if (derived.ok) {
+      entry.tool = derived.tool;
       entry.warnings = [...derived.tool.warnings];
-      if (problems.length > 0) entry.skipReason = `its derived tool breaks client constraints: ${problems.join('; ')}`;
-      else entry.tool = derived.tool;
+    } else {
+      entry.skipReason = derived.reason;
     }
     if (entry.skipReason) this.warnOnce(summary.id, `skipped: ${entry.skipReason}`);
     return entry;

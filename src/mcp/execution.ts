@@ -6,7 +6,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { DerivedTool } from '../bridge/tool.js';
 import { toExecuteRequest } from '../bridge/request.js';
 import { failedResult, statusSummary } from '../bridge/results-status.js';
-import type { StatusInfo } from '../ogc/index.js';
+import type { ExecuteRequest, StatusInfo } from '../ogc/index.js';
 import { isFinishedStatus } from '../ogc/models.js';
 import { OgcApiError } from '../ogc/errors.js';
 import type { BridgeContext } from './context.js';
@@ -31,11 +31,11 @@ const DISMISS_TIMEOUT_MS = 10_000;
 export async function executeTool(call: ToolCall, tool: DerivedTool, args: Record<string, unknown>, options: ExecutionOptions): Promise<CallToolResult> {
   const { ctx, signal, progress } = call;
   const processId = tool.processId;
-  const request = toExecuteRequest(tool, args, {
+  const request: ExecuteRequest = toExecuteRequest(tool, args, {
     ...(options.outputs ? { outputs: options.outputs } : {}),
     ...(options.response ? { response: options.response } : {}),
     objectInputEncoding: ctx.config.objectInputs,
-  });
+  }) as unknown as ExecuteRequest;
   const offersAsync = tool.jobControlOptions.length === 0 || tool.jobControlOptions.includes('async-execute');
 
   // An async start is not aborted half-way: only its answer tells us which job
@@ -71,7 +71,10 @@ export async function executeTool(call: ToolCall, tool: DerivedTool, args: Recor
       job = await ctx.client.waitForJob(jobId, {
         signal,
         timeoutMs: Math.round(options.waitSeconds * 1000),
-        onProgress: (seen) => progress?.update(seen.progress, progressMessage(seen)),
+        // The final state is reported by complete() (or not at all, for a failure).
+        onProgress: (seen) => {
+          if (!isFinishedStatus(seen.status)) progress?.update(seen.progress, progressMessage(seen));
+        },
       });
     } catch (error) {
       if (signal.aborted) return cancelled(ctx, jobId);

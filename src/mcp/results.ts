@@ -5,13 +5,12 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { resultsToToolResult, type OutputDescription } from '../bridge/results.js';
 import { isInlineImageType, normalizeMediaType } from '../bridge/media.js';
 import type { DerivedTool } from '../bridge/tool.js';
-import type { StatusInfo } from '../ogc/index.js';
 import type { BridgeContext } from './context.js';
 import { resourceUriFor } from './resource-uris.js';
 
 export async function resultsToolResult(
   ctx: BridgeContext,
-  job: StatusInfo | (Omit<StatusInfo, 'jobID'> & { jobID?: string }),
+  job: { jobID?: string; status: string; processID?: string },
   results: Record<string, unknown>,
   tool: DerivedTool | undefined,
   signal: AbortSignal,
@@ -39,9 +38,17 @@ export async function resultsToolResult(
 }
 
 export function outputDescriptions(tool: DerivedTool | undefined): Record<string, OutputDescription> {
-  const outputs = tool?.outputs as unknown;
-  if (!outputs || typeof outputs !== 'object' || Array.isArray(outputs)) return {};
-  return outputs as Record<string, OutputDescription>;
+  const map: Record<string, OutputDescription> = {};
+  for (const output of tool?.outputs ?? []) {
+    // defineProperty: an output id such as __proto__ must stay an own key.
+    Object.defineProperty(map, output.id, {
+      value: { title: output.title, description: output.description, schema: output.schema },
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return map;
 }
 
 /**

@@ -10,7 +10,6 @@ import {
   invalidDocumentError,
   notJsonError,
   redactError,
-  type RequestSite,
 } from './errors.js';
 import {
   DEFAULT_OUTPUT_ID,
@@ -128,8 +127,10 @@ const RETRY_BASE_DELAY_MS = 200;
 const JSON_ACCEPT = 'application/json';
 // Execution and results may answer with a raw output of any media type.
 const RESULT_ACCEPT = 'application/json, */*;q=0.5';
-// Header values that are not secrets (everything else configured is scrubbed from messages).
+// Configured headers whose values are never secrets.
 const HARMLESS_HEADERS = new Set(['accept', 'accept-language', 'content-type', 'user-agent']);
+// Names of headers and base-URL query parameters whose values are credentials.
+const SENSITIVE_NAME = /auth|key|token|secret|pass|session|cookie|sig|credential/i;
 
 interface ProcessFacts {
   jobControlOptions?: string[];
@@ -166,12 +167,17 @@ export class OgcClient {
     const headers: Record<string, string> = { 'user-agent': userAgent };
     const secrets: string[] = [];
     for (const [name, value] of Object.entries(options.headers ?? {})) {
-      headers[name.toLowerCase()] = value;
-      if (!HARMLESS_HEADERS.has(name.toLowerCase())) secrets.push(value);
+      const lower = name.toLowerCase();
+      headers[lower] = value;
+      // Configured headers may carry credentials under any name; long values are
+      // treated as secrets too, short ones only under a telling name.
+      if (!HARMLESS_HEADERS.has(lower) && (SENSITIVE_NAME.test(lower) || value.length >= 8)) secrets.push(value);
     }
     const auth = options.auth ?? (this.#base.userinfo ? { type: 'basic' as const, ...this.#base.userinfo } : undefined);
-    if (this.#base.userinfo) secrets.push(this.#base.userinfo.username, this.#base.userinfo.password);
-    for (const [, value] of this.#base.query) secrets.push(value);
+    if (this.#base.userinfo) secrets.push(this.#base.userinfo.password);
+    for (const [name, value] of this.#base.query) {
+      if (SENSITIVE_NAME.test(name)) secrets.push(value);
+    }
     if (auth) Object.assign(headers, authHeaders(auth, secrets));
     this.#headers = headers;
     // Longest first, so that a secret containing another is scrubbed whole.
@@ -305,7 +311,7 @@ export class OgcClient {
         ...(options.signal ? { signal: options.signal } : {}),
       });
       throwIfError(response);
-      if (response.body.toString('utf8').trim() === '') return { jobID: jobId, status: 'dismissed' };
+      if (isBlank(response)) return { jobID: jobId, status: 'dismissed' };
       const doc = parseJson(response);
       const job = dismissalToStatusInfo(doc, jobId);
       if (job) return job;
@@ -332,14 +338,14 @@ export class OgcClient {
   fetchLink(href: string, options: FetchLinkOptions = {}): Promise<FetchedLink> {
     return this.#guard(async () => {
       const url = this.#linkUrl(href);
-      const headers = { ...this.#linkHeaders(url), accept: options.accept ?? '*/*' };
+      const headers = { ...this.#headersFor(url), accept: options.accept ?? '*/*' };
       const response = await this.#http.send({
         method: 'GET',
         target: targetOf(url),
         headers,
         maxBytes: options.maxBytes ?? this.#maxBytes,
         retry: true,
-        redirectHeaders: (target) => ({ ...this.#linkHeaders(this.#linkUrl(target.href)), accept: headers.accept }),
+        redirectHeaders: (target) => ({ ...this.#headersFor(this.#linkUrl(target.href)), accept: headers.accept }),
         ...(options.signal ? { signal: options.signal } : {}),
       });
       throwIfError(response);
@@ -392,10 +398,6 @@ export class OgcClient {
     url.username = '';
     url.password = '';
     return url;
-  }
-
-  #linkHeaders(url: URL): Record<string, string> {
-    return this.#headersFor(url);
   }
 
   #get(target: RequestTarget, accept: string, signal: AbortSignal | undefined): Promise<HttpResponse> {
@@ -476,10 +478,10 @@ export class OgcClient {
     const location = headerValue(response.headers, 'location');
     const preferenceApplied = headerValue(response.headers, 'preference-applied');
     const extra = preferenceApplied !== undefined ? { preferenceApplied } : {};
-    const text = response.body.toString('utf8').trim();
+    const blank = isBlank(response);
 
     if (response.status === 201 || response.status === 202) {
-      const doc = text === '' ? null : parseJson(response);
+      const doc = blank ? null : parseJson(response);
       if (looksLikeStatusInfo(doc)) return { job: this.#validate(response, 'statusInfo', doc), mode: 'async', ...extra };
       // 201 with a null or empty body: the job is only in the Location header.
       const jobId = location !== undefined ? lastPathSegment(location) : undefined;
@@ -494,7 +496,7 @@ export class OgcClient {
 
     const jobId = (location !== undefined ? lastPathSegment(location) : undefined) ?? headerValue(response.headers, 'x-job-id');
     const outputId = () => singleOutputId(request.outputs, facts?.outputIds);
-    if (text === '') return { job: syncJob(processId, jobId), results: {}, mode: 'sync', ...extra };
+    if (blank) return { job: syncJob(processId, jobId), results: {}, mode: 'sync', ...extra };
     if (!isJsonContentType(response.contentType) && !looksLikeJson(response)) {
       if ((response.contentType ?? '').includes('html')) {
         throw notJsonError(response.site, response.status, response.body.toString('utf8'), response.contentType);
@@ -583,14 +585,25 @@ function throwIfError(response: HttpResponse): void {
   }
 }
 
+/** No body, or only whitespace (looked at cheaply: a real document starts within a few bytes). */
+function isBlank(response: HttpResponse): boolean {
+  const body = response.body;
+  if (body.length === 0) return true;
+  if (body.length > 1024) return false;
+  return BLANK.test(body.toString('utf8'));
+}
+
 function looksLikeJson(response: HttpResponse): boolean {
   const first = response.body.subarray(0, 64).toString('utf8').replace(/^\uFEFF/, '').trimStart()[0];
   return first === '{' || first === '[';
 }
 
+const BLANK = /^\s*$/;
+
 function parseJson(response: HttpResponse): unknown {
-  const text = response.body.toString('utf8').replace(/^\uFEFF/, '');
-  if (text.trim() === '') {
+  let text = response.body.toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (BLANK.test(text)) {
     throw notJsonError(response.site, response.status, text, response.contentType, 'empty body');
   }
   try {
@@ -599,5 +612,3 @@ function parseJson(response: HttpResponse): unknown {
     throw notJsonError(response.site, response.status, text, response.contentType, (error as Error).message);
   }
 }
-
-export type { RequestSite };

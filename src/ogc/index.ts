@@ -65,5 +65,6 @@ export {
   type QualifiedValue,
   type LinkValue,
   type OgcException,
+  type Exception,
   type DocumentKind,
 } from './models.js';

@@ -295,6 +295,8 @@ export const ExceptionSchema = z
     message: 'an exception needs at least one of type, title or detail',
   });
 export type OgcException = z.infer<typeof ExceptionSchema>;
+/** Same as OgcException (the Part 1 name of the document). */
+export type Exception = OgcException;
 
 // ---------------------------------------------------------------- dismissal
 

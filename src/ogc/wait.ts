@@ -32,6 +32,7 @@ function fingerprint(job: StatusInfo): string {
 export async function pollUntilFinished(
   getJob: (signal: AbortSignal | undefined) => Promise<StatusInfo>,
   options: WaitForJobOptions = {},
+  pause: (ms: number, signal: AbortSignal | undefined) => Promise<void> = sleep,
 ): Promise<StatusInfo> {
   const { signal, onProgress, timeoutMs } = options;
   const maxInterval = Math.max(1, options.maxIntervalMs ?? DEFAULT_MAX_INTERVAL_MS);
@@ -49,7 +50,7 @@ export async function pollUntilFinished(
     if (isFinishedStatus(job.status)) return job;
     const remaining = deadline - Date.now();
     if (remaining <= 0) return job;
-    await sleep(Math.min(interval, remaining), signal);
+    await pause(Math.min(interval, remaining), signal);
     interval = Math.min(interval * 2, maxInterval);
   }
 }

@@ -83,6 +83,12 @@ describe('official schemas', () => {
 
   it('statusInfo of accepted, running, failed and dismissed jobs, and the job lists', async () => {
     const { url } = server();
+    // Failed first: later the two workers are kept busy on purpose.
+    const failed = await executeAsync(server(), 'sleep_a_while', { duration: 0.01, fail: true });
+    const failedDone = await pollJob(server(), failed.body.jobID);
+    expect(failedDone.status).toBe('failed');
+    expectValid('statusInfo', failedDone, 'failed job');
+
     const running = await executeAsync(server(), 'sleep_a_while', { duration: 600 });
     const running2 = await executeAsync(server(), 'sleep_a_while', { duration: 600 });
     const accepted = await executeAsync(server(), 'sleep_a_while', { duration: 600 }); // both workers busy
@@ -90,11 +96,6 @@ describe('official schemas', () => {
     expectValid('statusInfo', accepted.body, 'accepted job');
     const runningNow = await pollJob(server(), running.body.jobID, (s) => s.status === 'running' && s.progress !== undefined);
     expectValid('statusInfo', runningNow, 'running job');
-
-    const failed = await executeAsync(server(), 'sleep_a_while', { duration: 0.01, fail: true });
-    const failedDone = await pollJob(server(), failed.body.jobID);
-    expect(failedDone.status).toBe('failed');
-    expectValid('statusInfo', failedDone, 'failed job');
 
     expectValid('jobList', (await call(`${url}jobs`)).body, 'GET /jobs');
     expectValid('jobList', (await call(`${url}jobs?status=running,accepted&limit=1`)).body, 'GET /jobs filtered and paged');

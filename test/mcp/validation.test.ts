@@ -18,14 +18,16 @@ const schema = {
   additionalProperties: false,
 };
 
+const shared = new ArgumentValidator();
+
 function problems(args: unknown): string[] {
-  const outcome = new ArgumentValidator().validate(schema, args);
+  const outcome = shared.validate(schema, args);
   return outcome.ok ? [] : outcome.problems;
 }
 
 describe('argument validation', () => {
   it('accepts valid arguments', () => {
-    expect(new ArgumentValidator().validate(schema, { max_val: 20, style: 'gradient', when: '2024-01-01T00:00:00Z' })).toEqual({ ok: true });
+    expect(shared.validate(schema, { max_val: 20, style: 'gradient', when: '2024-01-01T00:00:00Z' })).toEqual({ ok: true });
   });
 
   it('names the input, the constraint and the value', () => {

@@ -326,6 +326,16 @@ describe('secrets never appear in errors', () => {
     }
   });
 
+  it('for credentials in base-URL query parameters, while ordinary words stay readable', async () => {
+    const client = makeClient({ baseUrl: `${server.url}?f=json&api_key=query-key-SECRET-6`, headers: { 'X-Auth': 'ab12' } });
+    server.route('GET', '/jobs/q', (req, res) => send(res, 200, `you sent ${req.url} with ${String(req.headers['x-auth'])}`, 'text/plain'));
+    const error = await failure(client.getJob('q'));
+    expect(error.message).not.toContain('query-key-SECRET-6');
+    expect(error.message).not.toContain('ab12');
+    expect(error.message).toContain('f=json');
+    expect(error.message).toContain('expected JSON but got a text/plain body');
+  });
+
   it('when the base URL is invalid', () => {
     let thrown: unknown;
     try {

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OgcClient } from '../../src/ogc/client.js';
 import { OgcApiError, OgcResponseError, OgcTransportError } from '../../src/ogc/errors.js';
 import type { StatusInfo } from '../../src/ogc/models.js';
+import { pollUntilFinished } from '../../src/ogc/wait.js';
 import { json, send, startFakeServer, type FakeServer } from './fake-server.js';
 
 let server: FakeServer;
@@ -76,21 +77,34 @@ describe('waitForJob', () => {
     expect(server.requests.length).toBeGreaterThan(2);
   });
 
-  it('backs off between polls: the pauses grow from the initial interval', async () => {
-    scriptJob('b', [{ status: 'running' }, { status: 'running' }, { status: 'running' }, { status: 'running' }, { status: 'successful' }]);
+  it('backs off between polls: the pauses double from the initial interval up to the maximum', async () => {
+    const statuses = ['accepted', 'running', 'running', 'running', 'running', 'successful'];
+    let poll = 0;
     const pauses: number[] = [];
-    const realSetTimeout = globalThis.setTimeout;
-    // Record the pauses the client asks for instead of measuring time.
-    globalThis.setTimeout = ((fn: () => void, ms?: number) => {
-      if (ms !== undefined && ms >= 8) pauses.push(ms);
-      return realSetTimeout(fn, 0);
-    }) as typeof setTimeout;
-    try {
-      await client.waitForJob('b', { initialIntervalMs: 10, maxIntervalMs: 40 });
-    } finally {
-      globalThis.setTimeout = realSetTimeout;
-    }
-    expect(pauses).toEqual([10, 20, 40, 40]);
+    const job = await pollUntilFinished(
+      async () => ({ jobID: 'b', status: statuses[poll++]! }),
+      { initialIntervalMs: 10, maxIntervalMs: 40 },
+      async (ms) => {
+        pauses.push(ms);
+      },
+    );
+    expect(job.status).toBe('successful');
+    expect(pauses).toEqual([10, 20, 40, 40, 40]);
+  });
+
+  it('starts at about 50 ms and stays under 2 s by default', async () => {
+    let poll = 0;
+    const pauses: number[] = [];
+    await pollUntilFinished(
+      async () => ({ jobID: 'd', status: poll++ < 10 ? 'running' : 'successful' }),
+      {},
+      async (ms) => {
+        pauses.push(ms);
+      },
+    );
+    expect(pauses[0]).toBe(50);
+    expect(Math.max(...pauses)).toBe(2000);
+    expect(pauses).toEqual([...pauses].sort((a, b) => a - b));
   });
 
   it('rejects with kind aborted when the signal fires', async () => {

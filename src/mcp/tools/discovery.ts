@@ -116,8 +116,8 @@ export const describeProcess: FixedTool = {
   async run(args, { ctx }) {
     const processId = args.process_id as string;
     const found = await findEntry(ctx, processId);
-    if ('isError' in found) return found;
-    const entry = found;
+    if (!found.ok) return found.result;
+    const entry = found.entry;
     const structured: Record<string, unknown> = {
       processId: entry.processId,
       ...(entry.tool ? { toolName: entry.tool.name } : {}),
@@ -152,20 +152,23 @@ export async function catalogProblem(ctx: BridgeContext): Promise<CallToolResult
 }
 
 /** The catalog entry for a process id or tool name, re-reading the list once if it is unknown. */
-export async function findEntry(ctx: BridgeContext, processIdOrToolName: string): Promise<CatalogEntry | CallToolResult> {
+export async function findEntry(
+  ctx: BridgeContext,
+  processIdOrToolName: string,
+): Promise<{ ok: true; entry: CatalogEntry } | { ok: false; result: CallToolResult }> {
   let entry = ctx.catalog.entry(processIdOrToolName);
   if (!entry) {
     await ctx.catalog.refreshOnDemand();
     entry = ctx.catalog.entry(processIdOrToolName);
   }
-  if (entry) return entry;
+  if (entry) return { ok: true, entry };
   const problem = await catalogProblem(ctx);
-  if (problem) return problem;
+  if (problem) return { ok: false, result: problem };
   const known = ctx.catalog.allEntries().length;
-  return errorResult(
+  return { ok: false, result: errorResult(
     `No process "${processIdOrToolName}" on the OGC server at ${displayUrl(ctx.config.serverUrl)} (or it is hidden by the bridge's include/exclude filters). ` +
       `list_processes shows the ${known} available one(s).`,
-  );
+  ) };
 }
 
 function processSummary(e: CatalogEntry): Record<string, unknown> & { processId: string; tool?: string; title?: string; skipped?: string } {

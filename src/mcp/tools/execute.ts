@@ -42,13 +42,13 @@ export const executeProcess: FixedTool = {
     const { ctx } = call;
     const processId = args.process_id as string;
     const found = await findEntry(ctx, processId);
-    if ('isError' in found) return found;
-    const tool = found.tool;
+    if (!found.ok) return found.result;
+    const tool = found.entry.tool;
     if (!tool) {
-      return errorResult(`Process "${found.processId}" cannot be run through this bridge: ${found.skipReason ?? 'its description could not be read'}.`);
+      return errorResult(`Process "${found.entry.processId}" cannot be run through this bridge: ${found.entry.skipReason ?? 'its description could not be read'}.`);
     }
     const outputs = Array.isArray(args.outputs) ? (args.outputs as string[]) : undefined;
-    const known = Object.keys((tool.outputs ?? {}) as Record<string, unknown>);
+    const known = tool.outputs.map((o) => o.id);
     const unknown = outputs?.filter((o) => !known.includes(o)) ?? [];
     if (unknown.length > 0 && known.length > 0) {
       return errorResult(`Invalid arguments for execute_process; nothing was run:\n- outputs: process "${tool.processId}" has no output ${unknown.map((o) => JSON.stringify(o)).join(', ')}; its outputs are: ${known.join(', ')}.`);

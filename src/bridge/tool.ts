@@ -1,0 +1,133 @@
+// A process description -> one MCP tool: name (given by the caller's name
+// table), title, description, inputSchema, outputSchema, annotations, _meta,
+// plus the normalized inputs and outputs that the request and result code use.
+// Never throws: a description that cannot become a tool gives a reason.
+import { buildInput, objectSchema } from './input-schema.js';
+import type { JsonSchemaObject } from './json-schema.js';
+import { argumentNameFor } from './names.js';
+import { normalizeDescription } from './normalize.js';
+import type { ConversionBudget } from './openapi-schema.js';
+import { buildOutput, buildOutputSchema } from './output-schema.js';
+import type { NormalizedInput, NormalizedOutput } from './process-model.js';
+import { DEFAULT_MAX_SCHEMA_BYTES, SIMPLIFICATION_NOTES, fitToBudget } from './schema-budget.js';
+import { structuralProblems } from './client-rules.js';
+import { quoteId, truncate } from './text.js';
+import { composeToolDescription } from './tool-description.js';
+
+export type ObjectInputEncoding = 'raw' | 'qualified';
+
+export const PROCESS_ID_META_KEY = 'ogc-processes-mcp/processId';
+
+export interface ToolAnnotations {
+  title: string;
+  readOnlyHint: false;
+  destructiveHint: false;
+  idempotentHint: false;
+  openWorldHint: true;
+}
+
+export interface DerivedTool {
+  processId: string;
+  name: string;
+  title: string;
+  description: string;
+  inputSchema: JsonSchemaObject;
+  outputSchema?: JsonSchemaObject;
+  annotations: ToolAnnotations;
+  _meta: { [PROCESS_ID_META_KEY]: string };
+  inputs: NormalizedInput[];
+  outputs: NormalizedOutput[];
+  /** As the description lists them; [] when it says nothing. */
+  jobControlOptions: string[];
+  outputTransmission: string[];
+  version?: string;
+  /** For humans (stderr, describe_process): oddities of the description and what was simplified. */
+  warnings: string[];
+  /** How object-valued inputs are sent unless toExecuteRequest is told otherwise. */
+  objectInputEncoding: ObjectInputEncoding;
+  /** 0 when the inputSchema is complete; higher when it was simplified to fit the size budget. */
+  schemaSimplification: number;
+}
+
+export type DeriveResult = { ok: true; tool: DerivedTool } | { ok: false; processId?: string; reason: string };
+
+export interface DeriveOptions {
+  objectInputEncoding?: ObjectInputEncoding;
+  /** The id the server lists the process under; used when the description lacks one, and wins over it. */
+  processId?: string;
+  /** Size budget of the inputSchema as JSON (default 16 KiB). */
+  maxSchemaBytes?: number;
+}
+
+// Enough for any real description; a hostile one degrades to permissive schemas.
+const SCHEMA_NODE_BUDGET = 50_000;
+const MAX_TITLE = 120;
+
+export function deriveTool(rawDescription: unknown, name: string, options: DeriveOptions = {}): DeriveResult {
+  let processId = options.processId;
+  try {
+    const normalized = normalizeDescription(rawDescription, { processId });
+    if (!normalized.ok) return normalized;
+    const process = normalized.process;
+    processId = process.id;
+
+    const budget: ConversionBudget = { nodesLeft: SCHEMA_NODE_BUDGET };
+    const context = { document: rawDescription, budget };
+    const warnings = [...process.warnings];
+    const taken = new Set<string>();
+    const built = process.inputs.map((parameter) => {
+      const argumentName = argumentNameFor(parameter.id, taken);
+      taken.add(argumentName);
+      const input = buildInput(parameter, argumentName, context);
+      for (const note of input.notes) warnings.push(`input ${quoteId(parameter.id)}: ${note}`);
+      return input;
+    });
+    const inputs = built.map((b) => b.input);
+    const fullSchema = objectSchema(
+      built.map((b) => [b.input.argumentName, b.property]),
+      inputs.filter((i) => i.required).map((i) => i.argumentName),
+    );
+    const maxBytes = options.maxSchemaBytes ?? DEFAULT_MAX_SCHEMA_BYTES;
+    const fitted = fitToBudget(fullSchema, maxBytes);
+    if (fitted === undefined) {
+      return { ok: false, processId, reason: `its ${inputs.length} inputs do not fit in a tool schema of ${maxBytes} bytes, even simplified` };
+    }
+    const notes: string[] = [];
+    if (fitted.level > 0) {
+      notes.push(SIMPLIFICATION_NOTES[fitted.level]);
+      warnings.push(`the input schema was simplified (level ${fitted.level}) to fit ${maxBytes} bytes`);
+    }
+
+    const outputs = process.outputs.map((parameter) => buildOutput(parameter, context));
+    const outputSchema = buildOutputSchema(outputs);
+    const title = truncate(process.title ?? process.id, MAX_TITLE);
+    const tool: DerivedTool = {
+      processId: process.id,
+      name,
+      title,
+      description: composeToolDescription(process, inputs, outputs, notes),
+      inputSchema: fitted.schema,
+      annotations: { title, readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+      _meta: { [PROCESS_ID_META_KEY]: process.id },
+      inputs,
+      outputs,
+      jobControlOptions: process.jobControlOptions,
+      outputTransmission: process.outputTransmission,
+      warnings,
+      objectInputEncoding: options.objectInputEncoding ?? 'raw',
+      schemaSimplification: fitted.level,
+    };
+    if (outputSchema !== undefined) tool.outputSchema = outputSchema;
+    if (process.version !== undefined) tool.version = process.version;
+
+    // The derivation is meant to make these impossible; a tool that breaks a
+    // client rule must not reach a client, whatever the description held.
+    // (fitToBudget has measured the schema already.)
+    const problems = structuralProblems(tool, Infinity);
+    if (problems.length > 0) return { ok: false, processId, reason: `the derived tool breaks client rules: ${problems.join('; ')}` };
+    return { ok: true, tool };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, ...(processId !== undefined ? { processId } : {}), reason: `the description could not be read (${truncate(message, 200)})` };
+  }
+}

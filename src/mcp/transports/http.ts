@@ -1,0 +1,198 @@
+// MCP over Streamable HTTP at /mcp, on node:http with the SDK's transport.
+//
+// Every request to /mcp passes, in order: the Host/Origin check (403), the
+// bearer token (401), the body size bound (413), then goes to its session (or,
+// with --stateless, to a Server made for it). GET /healthz answers without a
+// token and tells nothing but whether the process is up and taking requests.
+//
+// Shutdown (close()): stop accepting connections, refuse new requests (503),
+// let calls in flight answer within the grace period, then close the sessions.
+// Calls still running after it are left unaborted (an aborted call dismisses
+// its job): their jobs go on on the OGC server, where list_jobs finds them.
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
+import type { Config } from '../../config.js';
+import type { Logger } from '../../log.js';
+import { readJsonBody } from './http-body.js';
+import { createRequestGuard, isLoopbackHost } from './http-guards.js';
+import { RPC, sendJson, sendJsonRpcError } from './http-reply.js';
+import { SessionPool, shortId } from './http-sessions.js';
+import { handleStatelessRequest } from './http-stateless.js';
+
+export const MCP_PATH = '/mcp';
+export const HEALTH_PATH = '/healthz';
+
+export interface HttpTransport {
+  /** The MCP endpoint, e.g. http://127.0.0.1:3000/mcp. */
+  readonly url: string;
+  readonly port: number;
+  /** Graceful stop; resolves when the port is closed. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+export async function startHttpTransport(config: Pick<Config, 'http'>, createServer: () => Server, logger: Logger): Promise<HttpTransport> {
+  const http = config.http;
+  const guard = createRequestGuard({
+    bindHost: http.host,
+    allowedHosts: http.allowedHosts,
+    allowedOrigins: http.allowedOrigins,
+    ...(http.token ? { token: http.token } : {}),
+  });
+  const sessions = http.stateless
+    ? undefined
+    : new SessionPool({ maxSessions: http.maxSessions, idleMs: Math.round(http.sessionIdleSeconds * 1000), createServer, logger });
+
+  let draining = false;
+  // POST and DELETE requests not answered yet, in every session (GET streams are not calls).
+  let inFlight = 0;
+  let onIdle: (() => void) | undefined;
+  const track = (res: ServerResponse) => {
+    inFlight++;
+    res.once('close', () => {
+      inFlight--;
+      if (inFlight === 0) onIdle?.();
+    });
+  };
+
+  const handleMcp = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const method = req.method ?? '';
+    const allowed = sessions ? ['POST', 'GET', 'DELETE'] : ['POST'];
+    if (!allowed.includes(method)) {
+      const why = sessions ? 'Method not allowed.' : 'Method not allowed: this server is stateless (no sessions, no GET stream).';
+      sendJsonRpcError(res, 405, RPC.serverError, why, { Allow: allowed.join(', ') });
+      return;
+    }
+    if (draining && method !== 'DELETE') {
+      sendJsonRpcError(res, 503, RPC.serverError, 'Service Unavailable: the server is shutting down; retry, or connect to another instance.', {
+        'Retry-After': '1',
+        Connection: 'close',
+      });
+      return;
+    }
+    let body: unknown;
+    if (method === 'POST') {
+      const read = await readJsonBody(req, http.maxBodyBytes);
+      if (!read.ok) {
+        sendJsonRpcError(res, read.status, read.code, read.message, read.status === 413 ? { Connection: 'close' } : {});
+        return;
+      }
+      body = read.body;
+    }
+    if (method !== 'GET') track(res);
+    if (!sessions) {
+      await handleStatelessRequest(req, res, body, createServer, logger);
+      return;
+    }
+    const sessionId = req.headers['mcp-session-id'];
+    if (typeof sessionId === 'string') {
+      const session = sessions.get(sessionId);
+      if (!session) {
+        logger.debug(`Request for unknown HTTP session ${shortId(sessionId)}.`);
+        sendJsonRpcError(res, 404, RPC.sessionNotFound, 'Session not found: start a new session with an initialize request.');
+        return;
+      }
+      await sessions.handle(session, req, res, body);
+      return;
+    }
+    const initializes = method === 'POST' && (Array.isArray(body) ? body.some(isInitializeRequest) : isInitializeRequest(body));
+    if (!initializes) {
+      sendJsonRpcError(res, 400, RPC.serverError, 'Bad Request: Mcp-Session-Id header is required (or send an initialize request to start a session).');
+      return;
+    }
+    const session = await sessions.open();
+    if (!session) {
+      logger.warning(`Refused a new HTTP session: ${http.maxSessions} are open (--max-sessions).`);
+      sendJsonRpcError(res, 503, RPC.serverError, 'Service Unavailable: too many open sessions; retry later.', { 'Retry-After': '5' });
+      return;
+    }
+    await sessions.handle(session, req, res, body);
+  };
+
+  const onRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const path = pathOf(req.url);
+    if (path === HEALTH_PATH) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') sendJson(res, 405, { error: 'method not allowed' }, { Allow: 'GET, HEAD' });
+      else sendJson(res, draining ? 503 : 200, { status: draining ? 'stopping' : 'ok' });
+      return;
+    }
+    const rejection = guard(req);
+    if (rejection) {
+      // The reason says which check failed, never what was sent.
+      logger.warning(`Refused ${req.method} ${path} from ${req.socket.remoteAddress ?? '?'}: ${rejection.reason} (${rejection.status}).`);
+      req.resume();
+      sendJsonRpcError(res, rejection.status, RPC.serverError, rejection.message, rejection.headers);
+      return;
+    }
+    if (path !== MCP_PATH) {
+      req.resume();
+      sendJson(res, 404, { error: `not found; the MCP endpoint is ${MCP_PATH}` });
+      return;
+    }
+    await handleMcp(req, res);
+  };
+
+  const server = createHttpServer((req, res) => {
+    onRequest(req, res).catch((error: unknown) => {
+      logger.error(`HTTP request failed: ${error instanceof Error ? error.message : String(error)}`);
+      if (!res.headersSent) sendJsonRpcError(res, 500, -32603, 'Internal error.');
+      else res.destroy();
+    });
+  });
+  // Calls may run for minutes: no socket timeout; requests must still arrive whole in time.
+  server.timeout = 0;
+  server.requestTimeout = 60_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(http.port, http.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  }).catch((error: NodeJS.ErrnoException) => {
+    throw new Error(`Cannot listen on ${http.host}:${http.port}: ${error.code ?? error.message}.`);
+  });
+  server.on('error', (error) => logger.error(`HTTP server: ${error.message}`));
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${http.host.includes(':') ? `[${http.host}]` : http.host}:${port}${MCP_PATH}`;
+  logger.info(`MCP Streamable HTTP on ${url} (${http.stateless ? 'stateless' : 'sessions'}; ${http.token ? 'bearer token required' : 'no token'}).`);
+  if (!isLoopbackHost(http.host)) {
+    if (!http.token) logger.warning(`Bound to ${http.host} without --http-token: anyone who can reach this port can run processes. Set MCP_HTTP_TOKEN.`);
+    if (http.allowedHosts.length === 0) logger.warning('No --allowed-hosts: only loopback names and the bound address are accepted as Host.');
+  }
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      draining = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      if (inFlight > 0) {
+        logger.info(`Waiting up to ${http.shutdownGraceSeconds} s for ${inFlight} call(s) in flight.`);
+        let timer: NodeJS.Timeout | undefined;
+        await new Promise<void>((resolve) => {
+          onIdle = resolve;
+          timer = setTimeout(resolve, Math.round(http.shutdownGraceSeconds * 1000));
+        });
+        clearTimeout(timer);
+        onIdle = undefined;
+      }
+      const busy = inFlight;
+      await sessions?.closeAll({ keepBusy: busy > 0 });
+      if (busy > 0) {
+        logger.warning(`${busy} call(s) still running after ${http.shutdownGraceSeconds} s; their jobs go on on the OGC server (list_jobs shows them).`);
+      }
+      server.closeAllConnections();
+      await closed;
+      logger.info('MCP HTTP transport stopped.');
+    })();
+    return closing;
+  };
+  return { url, port, close };
+}
+
+function pathOf(url: string | undefined): string {
+  const path = (url ?? '/').split('?')[0]!;
+  return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+}
