@@ -79,7 +79,8 @@ async function serve(config: BridgeConfig, logger: Logger): Promise<number> {
 // Streamable HTTP until SIGINT/SIGTERM; then a graceful stop: calls in flight
 // answer within --shutdown-grace-seconds, and jobs live on upstream.
 async function serveHttp(ctx: BridgeContext, stopped: Promise<void>): Promise<number> {
-  const http = await startHttpTransport(ctx.config, () => createBridgeServer(ctx), ctx.logger);
+  // Each session's Server gets a logger whose lines reach that session's client only.
+  const http = await startHttpTransport(ctx.config, (logger) => createBridgeServer({ ...ctx, logger }), ctx.logger);
   ctx.logger.info(`Bridging ${new URL(ctx.config.serverUrl).origin} over Streamable HTTP.`);
   await stopped;
   await http.close();

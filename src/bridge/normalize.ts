@@ -122,17 +122,19 @@ function stringList(value: unknown): string[] {
 /** Inputs or outputs in description order, or a reason why the process cannot be used. */
 function readParameters(value: unknown, kind: 'input' | 'output', warnings: string[]): ProcessParameter[] | string {
   const entries: [string, Record<string, unknown>][] = [];
+  const seen = new Set<string>();
   const add = (id: unknown, def: unknown): void => {
     const name = typeof id === 'number' && Number.isFinite(id) ? String(id) : id;
     if (typeof name !== 'string' || name === '') {
       warnings.push(`an ${kind} without an id was ignored`);
     } else if (!isRecord(def)) {
       warnings.push(`${kind} ${quoteId(name)} has no description and was ignored`);
-    } else if (entries.some(([existing]) => existing === name)) {
+    } else if (seen.has(name)) {
       warnings.push(`${kind} ${quoteId(name)} is described twice; the first description is used`);
     } else if (name.length > MAX_ID_LENGTH) {
       warnings.push(`an ${kind} id longer than ${MAX_ID_LENGTH} characters was ignored`);
     } else {
+      seen.add(name);
       entries.push([name, def]);
     }
   };

@@ -16,16 +16,18 @@ import { type JsonValue, hasOwnKey, isRecord, ownKeys, ownValue, setOwn } from '
 import type { MediaTypeInfo, NormalizedInput } from './process-model.js';
 import type { DerivedTool, ObjectInputEncoding } from './tool.js';
 
-export interface ExecuteOutputRequest {
+// Type aliases rather than interfaces: they stay assignable to the OGC
+// client's open (index-signature) request type.
+export type ExecuteOutputRequest = {
   transmissionMode?: 'value' | 'reference';
   format?: { mediaType: string };
-}
+};
 
-export interface ExecuteRequestBody {
+export type ExecuteRequestBody = {
   inputs: Record<string, unknown>;
   outputs?: Record<string, ExecuteOutputRequest>;
   response?: 'document' | 'raw';
-}
+};
 
 export interface ExecuteRequestOptions {
   objectInputEncoding?: ObjectInputEncoding;
@@ -51,6 +53,21 @@ export function toExecuteRequest(tool: DerivedTool, args: Record<string, unknown
   if (options.outputs !== undefined && options.outputs.length > 0) body.outputs = requestedOutputs(tool, options.outputs);
   if (options.response !== undefined) body.response = options.response;
   return body;
+}
+
+/**
+ * Tool arguments from inputs keyed by input id (as execute_process callers
+ * write them, reading describe_process). Keys that are already argument names
+ * stay; the two differ only for input ids that are not valid names.
+ */
+export function argumentsFromInputIds(tool: DerivedTool, inputs: Record<string, unknown>): Record<string, unknown> {
+  const args: Record<string, unknown> = {};
+  for (const key of ownKeys(inputs)) {
+    const byId = tool.inputs.find((i) => i.id === key);
+    const isArgument = tool.inputs.some((i) => i.argumentName === key);
+    setOwn(args, isArgument || byId === undefined ? key : byId.argumentName, inputs[key]);
+  }
+  return args;
 }
 
 /** One value of one input, as the execute request carries it. */

@@ -2,6 +2,7 @@
 // top to bottom, then the image and resource_link blocks in output order.
 import type { ContentBlock } from '@modelcontextprotocol/sdk/types.js';
 import { formatCount } from './results-size.js';
+import { readAllFrom } from './results-wording.js';
 import type { RenderedOutput, ResourceUris, ResultsJob, ResultsToolResult } from './results-types.js';
 
 // Enough ids for a model to see which outputs are missing, few enough to stay small.
@@ -11,13 +12,6 @@ export function headerLine(job: ResultsJob, outputCount: number): string {
   const who =
     job.jobID !== undefined ? `Job ${job.jobID}` : job.processID !== undefined ? `Process ${job.processID}` : 'The process';
   return `${who} ${job.status}.${outputCount === 0 ? ' It returned no outputs.' : ''}`;
-}
-
-function whereWhole(uris: ResourceUris): string {
-  const uri = uris.forResults();
-  return uri !== undefined
-    ? `read them from ${uri}`
-    : 'they cannot be read through this bridge because the job has no id';
 }
 
 function resultsLink(uris: ResourceUris, count: number): ContentBlock[] {
@@ -65,7 +59,7 @@ export function assemble(
   if (omitted.length > 0) {
     const n = formatCount(omitted.length);
     lines.push(
-      `${n} more output${omitted.length === 1 ? '' : 's'} (${listIds(omitted)}) left out: no room in the ${formatCount(budget)}-byte result limit; ${whereWhole(uris)}.`,
+      `${n} more output${omitted.length === 1 ? '' : 's'} (${listIds(omitted)}) left out: no room in the ${formatCount(budget)}-byte result limit; ${readAllFrom(uris.forResults())}.`,
     );
     blocks.push(...resultsLink(uris, ids.length));
     truncated.push(...omitted);
@@ -75,7 +69,7 @@ export function assemble(
 
 /** When not even the links and images fit: one note and one link for everything. */
 export function collapsed(job: ResultsJob, header: string, ids: string[], budget: number, uris: ResourceUris): ResultsToolResult {
-  const text = `${header} Its ${formatCount(ids.length)} outputs do not fit in the ${formatCount(budget)}-byte result limit, not even cut short; ${whereWhole(uris)}.`;
+  const text = `${header} Its ${formatCount(ids.length)} outputs do not fit in the ${formatCount(budget)}-byte result limit, not even cut short; ${readAllFrom(uris.forResults())}.`;
   return {
     content: [{ type: 'text', text }, ...resultsLink(uris, ids.length)],
     structuredContent: structured(job, {}),

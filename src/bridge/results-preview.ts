@@ -8,7 +8,7 @@ export function sliceOnCharBoundary(s: string, end: number): string {
   if (end >= s.length) return s;
   const last = s.charCodeAt(end - 1);
   const splitsPair = last >= 0xd800 && last <= 0xdbff;
-  return s.slice(0, end);
+  return s.slice(0, splitsPair ? end - 1 : end);
 }
 
 /** Bytes of `s` inside a JSON string, without the quotes. */

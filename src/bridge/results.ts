@@ -2,15 +2,8 @@
 // size budget: clients warn near 10k tokens and reject around 25k, so values
 // that do not fit are cut to a preview and linked to the job's result resource.
 import { classifyOutput, type ClassifiedOutput } from './results-classify.js';
-import {
-  measurePayload,
-  renderCutValue,
-  renderFullValue,
-  renderSpecial,
-  renderedCost,
-  type ImageAllowance,
-  type Payload,
-} from './results-render.js';
+import { renderSpecial, type ImageAllowance } from './results-special.js';
+import { measurePayload, renderCutValue, renderFullValue, renderedCost, type Payload } from './results-value.js';
 import { assemble, collapsed, headerLine } from './results-assemble.js';
 import { measureResultBytes, utf8Bytes } from './results-size.js';
 import type {

@@ -21,7 +21,7 @@ export function mergeSchemas(first: JsonSchemaObject, second: JsonSchemaObject):
       continue;
     }
     const a = out[key];
-    if (jsonEqual(a, b) || FIRST_WINS.has(key)) continue;
+    if (FIRST_WINS.has(key) || jsonEqual(a, b)) continue;
     const merged = mergeKeyword(key, a, b);
     if (merged === undefined) return undefined;
     setOwn(out, key, merged);

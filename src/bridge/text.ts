@@ -60,8 +60,7 @@ const NEEDS_CLEANING = /[\u0000-\u0008\u000b-\u001f\u007f]|[ \t]\n|\n\n\n/;
 function cleanText(raw: string): string {
   if (raw.length <= MAX_SOURCE_CHARS && !NEEDS_CLEANING.test(raw)) return raw.trim();
   return (
-    raw
-      .slice(0, MAX_SOURCE_CHARS)
+    sliceWhole(raw, MAX_SOURCE_CHARS)
       .replace(/\r\n?/g, '\n')
       // Control characters other than newline and tab only confuse clients.
       // eslint-disable-next-line no-control-regex
@@ -75,19 +74,18 @@ function cleanText(raw: string): string {
 /** Cuts a text to at most `max` characters, at a word boundary when one is close, marking the cut with "…". */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
-  if (max <= 1) return text.slice(0, Math.max(0, max));
-  const hard = text.slice(0, max - 1);
+  if (max <= 1) return sliceWhole(text, Math.max(0, max));
+  const hard = sliceWhole(text, max - 1);
   const space = hard.search(/\s\S*$/);
   const cut = space > max * 0.8 ? hard.slice(0, space) : hard;
   return `${cut.trimEnd()}…`;
 }
 
-/** Joins title and description for a schema property, without repeating one inside the other. */
-export function titleAndDescription(title: string | undefined, description: string | undefined): string | undefined {
-  if (title === undefined) return description;
-  if (description === undefined) return title;
-  if (description.toLowerCase().startsWith(title.toLowerCase())) return description;
-  return `${title.replace(/[\s.:;,]+$/, '')}. ${description}`;
+/** The first `length` UTF-16 units, one fewer when the cut would split a surrogate pair (an emoji). */
+function sliceWhole(text: string, length: number): string {
+  if (length <= 0) return '';
+  const code = text.charCodeAt(length - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? length - 1 : length);
 }
 
 /** Quotes an identifier for prose, keeping it short and on one line. */

@@ -23,7 +23,9 @@ export function composeToolDescription(
   const notesText = truncate([...inputNotes(inputs), ...notes].join(' '), MAX_NOTES_TEXT);
   const tail = [outputsText, notesText, JOB_FOLLOW_UP].filter((t) => t !== '');
   const tailLength = tail.reduce((n, t) => n + t.length + 2, 0);
-  const summary = truncate(process.description ?? process.title ?? `Runs the OGC API process ${quoteId(process.id)}.`, MAX_TOOL_DESCRIPTION - tailLength);
+  // A title that only repeats the id is no summary.
+  const title = process.title !== process.id ? process.title : undefined;
+  const summary = truncate(process.description ?? title ?? `Runs the OGC API process ${quoteId(process.id)}.`, MAX_TOOL_DESCRIPTION - tailLength);
   return truncate([summary, ...tail].join('\n\n'), MAX_TOOL_DESCRIPTION);
 }
 

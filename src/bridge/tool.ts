@@ -2,13 +2,12 @@
 // table), title, description, inputSchema, outputSchema, annotations, _meta,
 // plus the normalized inputs and outputs that the request and result code use.
 // Never throws: a description that cannot become a tool gives a reason.
-import { buildInput, objectSchema } from './input-schema.js';
+import { type BuiltInput, type InputContext, buildInput, objectSchema } from './input-schema.js';
 import type { JsonSchemaObject } from './json-schema.js';
 import { argumentNameFor } from './names.js';
 import { normalizeDescription } from './normalize.js';
-import type { ConversionBudget } from './openapi-schema.js';
 import { buildOutput, buildOutputSchema } from './output-schema.js';
-import type { NormalizedInput, NormalizedOutput } from './process-model.js';
+import type { NormalizedInput, NormalizedOutput, NormalizedProcess } from './process-model.js';
 import { DEFAULT_MAX_SCHEMA_BYTES, SIMPLIFICATION_NOTES, fitToBudget } from './schema-budget.js';
 import { structuralProblems } from './client-rules.js';
 import { quoteId, truncate } from './text.js';
@@ -71,17 +70,9 @@ export function deriveTool(rawDescription: unknown, name: string, options: Deriv
     const process = normalized.process;
     processId = process.id;
 
-    const budget: ConversionBudget = { nodesLeft: SCHEMA_NODE_BUDGET };
-    const context = { document: rawDescription, budget };
+    const context = { document: rawDescription, budget: { nodesLeft: SCHEMA_NODE_BUDGET } };
     const warnings = [...process.warnings];
-    const taken = new Set<string>();
-    const built = process.inputs.map((parameter) => {
-      const argumentName = argumentNameFor(parameter.id, taken);
-      taken.add(argumentName);
-      const input = buildInput(parameter, argumentName, context);
-      for (const note of input.notes) warnings.push(`input ${quoteId(parameter.id)}: ${note}`);
-      return input;
-    });
+    const built = buildInputs(process, context, warnings);
     const inputs = built.map((b) => b.input);
     const fullSchema = objectSchema(
       built.map((b) => [b.input.argumentName, b.property]),
@@ -92,7 +83,7 @@ export function deriveTool(rawDescription: unknown, name: string, options: Deriv
     if (fitted === undefined) {
       return { ok: false, processId, reason: `its ${inputs.length} inputs do not fit in a tool schema of ${maxBytes} bytes, even simplified` };
     }
-    const notes: string[] = [];
+    const notes = incompleteInputsNote(built);
     if (fitted.level > 0) {
       notes.push(SIMPLIFICATION_NOTES[fitted.level]);
       warnings.push(`the input schema was simplified (level ${fitted.level}) to fit ${maxBytes} bytes`);
@@ -130,4 +121,23 @@ export function deriveTool(rawDescription: unknown, name: string, options: Deriv
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, ...(processId !== undefined ? { processId } : {}), reason: `the description could not be read (${truncate(message, 200)})` };
   }
+}
+
+function buildInputs(process: NormalizedProcess, context: InputContext, warnings: string[]): BuiltInput[] {
+  const taken = new Set<string>();
+  return process.inputs.map((parameter) => {
+    const argumentName = argumentNameFor(parameter.id, taken);
+    taken.add(argumentName);
+    const built = buildInput(parameter, argumentName, context);
+    for (const note of built.notes) warnings.push(`input ${quoteId(parameter.id)}: ${note}`);
+    return built;
+  });
+}
+
+/** A line for the tool description naming the inputs whose schemas are partly permissive. */
+function incompleteInputsNote(built: BuiltInput[]): string[] {
+  const names = built.filter((b) => b.notes.length > 0).map((b) => b.input.argumentName);
+  if (names.length === 0) return [];
+  const list = names.length > 5 ? `${names.slice(0, 5).join(', ')} and ${names.length - 5} more` : names.join(', ');
+  return [`The schema of ${list} is incomplete (unresolved or simplified parts accept any value); see the input descriptions.`];
 }

@@ -5,6 +5,7 @@ import type { ServerState } from './context.js';
 import { JobManager } from './jobs.js';
 import { PROBLEM_TYPES, ProblemError, problem } from './problems.js';
 import { demoProcesses } from './processes/index.js';
+import type { JobControlOption } from './processes/types.js';
 import { parseQuery } from './query.js';
 import { ClientAbortedError } from './request-body.js';
 import { CORS_HEADERS, sendProblem } from './responses.js';
@@ -19,6 +20,8 @@ export interface DemoServerOptions {
   maxWorkers?: number;
   /** Adds N quick processes synthetic_0001..., for benchmarks at scale. Default 0. */
   syntheticProcesses?: number;
+  /** Job control options of the synthetic processes; default sync, async and dismiss. `['sync-execute']` makes them sync-only (a bridge must then run them synchronously). */
+  syntheticJobControl?: JobControlOption[];
   /** Largest accepted request body; larger ones get 413. Default 1 MiB. */
   maxBodyBytes?: number;
   /** Jobs kept; past it the oldest finished ones are evicted. Default 20,000. */
@@ -62,7 +65,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   const host = options.host ?? DEMO_SERVER_DEFAULTS.host;
   const port = positiveInteger('port', options.port, 0, 0);
   const state: ServerState = {
-    catalog: new ProcessCatalog(demoProcesses(positiveInteger('syntheticProcesses', options.syntheticProcesses, 0, 0))),
+    catalog: new ProcessCatalog(demoProcesses(positiveInteger('syntheticProcesses', options.syntheticProcesses, 0, 0), options.syntheticJobControl)),
     jobs: new JobManager({
       maxWorkers: positiveInteger('maxWorkers', options.maxWorkers, DEMO_SERVER_DEFAULTS.maxWorkers),
       maxJobs: positiveInteger('maxJobs', options.maxJobs, DEMO_SERVER_DEFAULTS.maxJobs),

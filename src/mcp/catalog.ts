@@ -171,6 +171,8 @@ export class ProcessCatalog {
         next.set(summary.id, await this.describe(summary));
       });
       this.entries = next;
+      // Names of processes gone from the server are freed; the others keep theirs.
+      this.names.retainOnly(next.keys());
       this.toolsByName = new Map(
         [...next.values()].filter((e) => e.tool).map((e) => [e.tool!.name, e.tool!] as const),
       );

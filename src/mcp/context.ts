@@ -7,7 +7,8 @@ import { createLogger, type Logger } from '../log.js';
 import { secretsOf, type Config } from '../config.js';
 import { ProcessCatalog } from './catalog.js';
 import { ArgumentValidator } from './validation.js';
-import { FIXED_TOOL_NAMES } from './tools/names.js';
+import { MAX_RESOURCE_BYTES } from './resources.js';
+import { FIXED_TOOL_NAMES } from '../bridge/names.js';
 
 /** A Config whose server is known (with --demo, once the demo server is up). */
 export type BridgeConfig = Config & { serverUrl: string };
@@ -33,7 +34,10 @@ export function createBridgeContext(config: BridgeConfig, options: BridgeContext
   const client = new OgcClient({
     baseUrl: config.serverUrl,
     ...(config.auth ? { auth: config.auth } : {}),
-    timeouts: { connectMs: timeoutMs, headersMs: timeoutMs, bodyMs: timeoutMs },
+    // --timeout-seconds bounds each phase, the whole body included (a trickling server must not hold a call).
+    timeouts: { connectMs: timeoutMs, headersMs: timeoutMs, bodyMs: timeoutMs, bodyTotalMs: timeoutMs },
+    // Nothing larger can be shown or served as a resource: refuse it before it fills memory.
+    maxResponseBytes: MAX_RESOURCE_BYTES,
     allowedLinkOrigins: config.allowedLinkOrigins,
   });
   const catalog = new ProcessCatalog({ client, config, logger, reservedNames: FIXED_TOOL_NAMES });

@@ -62,8 +62,8 @@ export interface OgcClientOptions {
   /** e.g. http://127.0.0.1:8008/ (trailing slash optional; may have a path prefix like /ogc/). */
   baseUrl: string;
   auth?: OgcAuth;
-  /** Defaults: connect 10 s, headers 30 s, body (idle between chunks) 60 s. */
-  timeouts?: { connectMs?: number; headersMs?: number; bodyMs?: number };
+  /** Defaults: connect 10 s, headers 30 s, body (idle between chunks) 60 s, whole body 5 min. */
+  timeouts?: { connectMs?: number; headersMs?: number; bodyMs?: number; bodyTotalMs?: number };
   /** Default 64 MiB; a larger body fails with OgcResponseError `too-large`. */
   maxResponseBytes?: number;
   /** Retries of GETs on 502/503/504 and connection resets, with backoff; default 2. */
@@ -119,7 +119,7 @@ export interface FetchedLink {
 
 export type { WaitForJobOptions } from './wait.js';
 
-const DEFAULT_TIMEOUTS = { connectMs: 10_000, headersMs: 30_000, bodyMs: 60_000 };
+const DEFAULT_TIMEOUTS = { connectMs: 10_000, headersMs: 30_000, bodyMs: 60_000, bodyTotalMs: 300_000 };
 const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 const DEFAULT_RETRIES = 2;
 const DEFAULT_MAX_PAGES = 20;

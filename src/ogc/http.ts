@@ -16,7 +16,10 @@ import {
 export interface HttpTimeouts {
   connectMs: number;
   headersMs: number;
+  /** Longest pause between two chunks of a body. */
   bodyMs: number;
+  /** Longest time to read a whole body: a server trickling bytes never trips bodyMs. */
+  bodyTotalMs: number;
 }
 
 export interface HttpTransportOptions {
@@ -106,6 +109,11 @@ export function sleep(ms: number, signal?: AbortSignal, site?: RequestSite): Pro
 }
 
 type Body = Dispatcher.ResponseData['body'];
+
+/** Classified like undici's own body timeout (a timeout waiting for the response body). */
+function bodyDeadlineError(): Error {
+  return Object.assign(new Error('the whole response body did not arrive in time'), { code: 'UND_ERR_BODY_TIMEOUT' });
+}
 
 /** Drops a body we will not read; undici reports the destruction as an error nobody needs. */
 function discard(body: Body): void {
@@ -234,6 +242,7 @@ export class HttpTransport {
     const isError = status >= 400;
     const limit = isError ? Math.min(request.maxBytes, MAX_ERROR_BODY_BYTES) : request.maxBytes;
     let body: Buffer | undefined;
+    const deadline = setTimeout(() => data.body.destroy(bodyDeadlineError()), this.#options.timeouts.bodyTotalMs);
     try {
       const declared = Number(headerValue(data.headers, 'content-length'));
       if (!isError && Number.isFinite(declared) && declared > limit) {
@@ -247,6 +256,8 @@ export class HttpTransport {
       }
     } catch (error) {
       throw transportErrorFrom(error, site, signal?.aborted === true);
+    } finally {
+      clearTimeout(deadline);
     }
     if (body === undefined) throw tooLargeError(site, status, request.maxBytes);
     return {

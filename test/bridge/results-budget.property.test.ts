@@ -81,7 +81,7 @@ describe('the result budget, over random values', () => {
         });
         checkInvariants(input, result, budget);
       }),
-      { numRuns: 150 },
+      { numRuns: 150, endOnFailure: true },
     );
   });
 });

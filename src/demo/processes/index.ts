@@ -8,7 +8,7 @@ import { returnBaseModel } from './return-base-model.js';
 import { simulateScene } from './simulate-scene.js';
 import { sleepAWhile } from './sleep-a-while.js';
 import { syntheticProcesses } from './synthetic.js';
-import type { DemoProcess } from './types.js';
+import type { DemoProcess, JobControlOption } from './types.js';
 
 /** The reference test service's processes in its order, then the demo's own. */
 export const BUILTIN_PROCESSES: readonly DemoProcess[] = [
@@ -23,8 +23,8 @@ export const BUILTIN_PROCESSES: readonly DemoProcess[] = [
   echoLarge,
 ];
 
-export function demoProcesses(syntheticCount = 0): DemoProcess[] {
-  return [...BUILTIN_PROCESSES, ...syntheticProcesses(syntheticCount)];
+export function demoProcesses(syntheticCount = 0, syntheticJobControl?: JobControlOption[]): DemoProcess[] {
+  return [...BUILTIN_PROCESSES, ...syntheticProcesses(syntheticCount, syntheticJobControl)];
 }
 
 export type * from './types.js';

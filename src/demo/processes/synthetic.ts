@@ -1,7 +1,7 @@
-import { QUICK_JOB_CONTROL, type DemoProcess } from './types.js';
+import { QUICK_JOB_CONTROL, type DemoProcess, type JobControlOption } from './types.js';
 
 /** Many small, distinct processes, so that start-up and listing can be measured at scale. */
-export function syntheticProcesses(count: number): DemoProcess[] {
+export function syntheticProcesses(count: number, jobControlOptions: JobControlOption[] = QUICK_JOB_CONTROL): DemoProcess[] {
   const width = Math.max(4, String(count).length);
   const processes: DemoProcess[] = [];
   for (let n = 1; n <= count; n++) {
@@ -12,7 +12,7 @@ export function syntheticProcesses(count: number): DemoProcess[] {
       description: `Synthetic quick process number ${n}: multiplies \`count\` by \`scale\` and labels the result.`,
       version: '1.0.0',
       keywords: ['synthetic'],
-      jobControlOptions: QUICK_JOB_CONTROL,
+      jobControlOptions,
       outputTransmission: ['value'],
       inputs: {
         count: { title: 'Count', minOccurs: 0, schema: { type: 'integer', minimum: 0, maximum: 1000, default: 1 } },

@@ -6,7 +6,10 @@ import { answerForJob } from '../execution.js';
 import { errorResult, upstreamErrorResult } from '../errors.js';
 import { resultsToolResult } from '../results.js';
 import { structuredResult, type FixedTool } from './types.js';
+import { truncate } from '../../bridge/text.js';
 
+// A server may put a whole log in a job's message; a list of 1,000 such jobs must still fit a result.
+const MAX_MESSAGE_CHARS = 1_000;
 const JOB_STATUSES = ['accepted', 'running', 'successful', 'failed', 'dismissed'] as const;
 const READ_ONLY = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true } as const;
 const JOB_ID = { type: 'string', minLength: 1, description: 'The job id, as returned by a process tool, execute_process or list_jobs.' } as const;
@@ -177,7 +180,7 @@ function jobSummary(job: StatusInfo): JobSummary {
     status: job.status,
     ...(job.processID !== undefined ? { processId: job.processID } : {}),
     ...(typeof job.progress === 'number' ? { progress: job.progress } : {}),
-    ...(job.message ? { message: job.message } : {}),
+    ...(job.message ? { message: truncate(job.message, MAX_MESSAGE_CHARS) } : {}),
     ...(job.created ? { created: job.created } : {}),
     ...(job.started ? { started: job.started } : {}),
     ...(job.finished ? { finished: job.finished } : {}),

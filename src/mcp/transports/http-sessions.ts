@@ -9,12 +9,16 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { Logger } from '../../log.js';
+import type { LogScopes } from './http-log-scope.js';
+
+/** Makes the Server of one session (or of one stateless request), given the logger it should use. */
+export type ServerFactory = (logger: Logger) => Server;
 
 export interface SessionPoolOptions {
   maxSessions: number;
   idleMs: number;
-  createServer: () => Server;
-  logger: Logger;
+  createServer: ServerFactory;
+  scopes: LogScopes;
 }
 
 export interface Session {
@@ -31,6 +35,8 @@ interface SessionState extends Session {
   streams: number;
   transport: StreamableHTTPServerTransport;
   server: Server;
+  /** Log lines made while serving this session reach this session's client only. */
+  scope: object;
   idleTimer?: NodeJS.Timeout;
   closed: boolean;
 }
@@ -44,8 +50,11 @@ export class SessionPool {
   private readonly sessions = new Map<string, SessionState>();
   /** Sessions created for an initialize request that has not gone through yet. */
   private opening = 0;
+  private readonly log;
 
-  constructor(private readonly options: SessionPoolOptions) {}
+  constructor(private readonly options: SessionPoolOptions) {
+    this.log = options.scopes.stderr();
+  }
 
   /** Open sessions, counting those being opened. */
   get size(): number {
@@ -59,8 +68,7 @@ export class SessionPool {
   /** A new session for an initialize request, or undefined when the pool is full. */
   async open(): Promise<Session | undefined> {
     if (this.size >= this.options.maxSessions) return undefined;
-    this.opening++;
-    const { logger } = this.options;
+    const log = this.log;
     let state!: SessionState;
     const transport = new StreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
@@ -68,12 +76,15 @@ export class SessionPool {
         this.opening--;
         state.id = id;
         this.sessions.set(id, state);
-        logger.info(`HTTP session ${shortId(id)} opened (${this.sessions.size} open).`);
+        log.info(`HTTP session ${shortId(id)} opened (${this.sessions.size} open).`);
       },
     });
-    transport.onerror = (error) => logger.debug(`HTTP transport: ${error.message}`);
-    const server = this.options.createServer();
-    state = { id: undefined, inFlight: 0, streams: 0, transport, server, closed: false };
+    transport.onerror = (error) => log.debug(`HTTP transport: ${error.message}`);
+    const scope = {};
+    const server = this.options.createServer(this.options.scopes.loggerFor(scope));
+    // Counted from here on: forget() (on close) is what gives the slot back.
+    this.opening++;
+    state = { id: undefined, inFlight: 0, streams: 0, transport, server, scope, closed: false };
     const previousOnClose = server.onclose;
     server.onclose = () => {
       previousOnClose?.();
@@ -101,7 +112,7 @@ export class SessionPool {
       this.armIdleTimer(state);
     });
     try {
-      await state.transport.handleRequest(req, res, body);
+      await this.options.scopes.run(state.scope, () => state.transport.handleRequest(req, res, body));
     } finally {
       // The initialize request was refused (bad headers, bad version): nothing to keep.
       if (state.id === undefined && !state.closed) await state.server.close();
@@ -132,7 +143,7 @@ export class SessionPool {
     state.idleTimer = setTimeout(() => {
       state.idleTimer = undefined;
       if (state.closed || state.inFlight > 0 || state.streams > 0) return;
-      this.options.logger.info(`HTTP session ${shortId(state.id)} closed after ${this.options.idleMs / 1000} s without requests.`);
+      this.log.info(`HTTP session ${shortId(state.id)} closed after ${this.options.idleMs / 1000} s without requests.`);
       void state.server.close();
     }, this.options.idleMs);
     state.idleTimer.unref();
@@ -148,6 +159,6 @@ export class SessionPool {
       return;
     }
     this.sessions.delete(state.id);
-    this.options.logger.debug(`HTTP session ${shortId(state.id)} ended (${this.sessions.size} open).`);
+    this.log.debug(`HTTP session ${shortId(state.id)} ended (${this.sessions.size} open).`);
   }
 }

@@ -5,10 +5,10 @@
 // received has been answered: closing it earlier would abort a call whose
 // client went away, and an aborted call dismisses its OGC job.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { isJSONRPCErrorResponse, isJSONRPCRequest, isJSONRPCResultResponse, type JSONRPCMessage, type RequestId } from '@modelcontextprotocol/sdk/types.js';
-import type { Logger } from '../../log.js';
+import type { LogScopes } from './http-log-scope.js';
+import type { ServerFactory } from './http-sessions.js';
 
 /** Tells when the Server has sent the answer of a request it was given. */
 class AnsweringTransport extends StreamableHTTPServerTransport {
@@ -29,24 +29,26 @@ export async function handleStatelessRequest(
   req: IncomingMessage,
   res: ServerResponse,
   body: unknown,
-  createServer: () => Server,
-  logger: Logger,
+  createServer: ServerFactory,
+  scopes: LogScopes,
 ): Promise<void> {
+  const log = scopes.stderr();
   let unanswered = 0;
   let responseOver = false;
   let closed = false;
-  let server: Server | undefined;
+  let server: ReturnType<ServerFactory> | undefined;
   const closeWhenDone = () => {
     if (closed || !responseOver || unanswered > 0 || !server) return;
     closed = true;
-    server.close().catch((error: unknown) => logger.debug(`Closing a stateless MCP server: ${String(error)}`));
+    server.close().catch((error: unknown) => log.debug(`Closing a stateless MCP server: ${String(error)}`));
   };
   const transport = new AnsweringTransport(() => {
     unanswered--;
     closeWhenDone();
   });
-  transport.onerror = (error) => logger.debug(`HTTP transport: ${error.message}`);
-  server = createServer();
+  transport.onerror = (error) => log.debug(`HTTP transport: ${error.message}`);
+  const scope = {};
+  server = createServer(scopes.loggerFor(scope));
   await server.connect(transport);
   // Count the requests the transport hands to the Server, whatever the body held.
   const deliver = transport.onmessage;
@@ -58,5 +60,5 @@ export async function handleStatelessRequest(
     responseOver = true;
     closeWhenDone();
   });
-  await transport.handleRequest(req, res, body);
+  await scopes.run(scope, () => transport.handleRequest(req, res, body));
 }

@@ -11,14 +11,14 @@
 // its job): their jobs go on on the OGC server, where list_jobs finds them.
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../log.js';
 import { readJsonBody } from './http-body.js';
 import { createRequestGuard, isLoopbackHost } from './http-guards.js';
 import { RPC, sendJson, sendJsonRpcError } from './http-reply.js';
-import { SessionPool, shortId } from './http-sessions.js';
+import { LogScopes } from './http-log-scope.js';
+import { SessionPool, shortId, type ServerFactory } from './http-sessions.js';
 import { handleStatelessRequest } from './http-stateless.js';
 
 export const MCP_PATH = '/mcp';
@@ -32,8 +32,17 @@ export interface HttpTransport {
   close(): Promise<void>;
 }
 
-export async function startHttpTransport(config: Pick<Config, 'http'>, createServer: () => Server, logger: Logger): Promise<HttpTransport> {
+export type { ServerFactory } from './http-sessions.js';
+
+/**
+ * Listens on config.http.host:port. `createServer` makes the Server of each
+ * session (each request, when stateless) and is handed the logger that Server
+ * should use: lines logged while serving a session reach its own client only.
+ */
+export async function startHttpTransport(config: Pick<Config, 'http'>, createServer: ServerFactory, logger: Logger): Promise<HttpTransport> {
   const http = config.http;
+  const scopes = new LogScopes(logger);
+  const log = scopes.stderr();
   const guard = createRequestGuard({
     bindHost: http.host,
     allowedHosts: http.allowedHosts,
@@ -42,7 +51,7 @@ export async function startHttpTransport(config: Pick<Config, 'http'>, createSer
   });
   const sessions = http.stateless
     ? undefined
-    : new SessionPool({ maxSessions: http.maxSessions, idleMs: Math.round(http.sessionIdleSeconds * 1000), createServer, logger });
+    : new SessionPool({ maxSessions: http.maxSessions, idleMs: Math.round(http.sessionIdleSeconds * 1000), createServer, scopes });
 
   let draining = false;
   // POST and DELETE requests not answered yet, in every session (GET streams are not calls).
@@ -82,14 +91,14 @@ export async function startHttpTransport(config: Pick<Config, 'http'>, createSer
     }
     if (method !== 'GET') track(res);
     if (!sessions) {
-      await handleStatelessRequest(req, res, body, createServer, logger);
+      await handleStatelessRequest(req, res, body, createServer, scopes);
       return;
     }
     const sessionId = req.headers['mcp-session-id'];
     if (typeof sessionId === 'string') {
       const session = sessions.get(sessionId);
       if (!session) {
-        logger.debug(`Request for unknown HTTP session ${shortId(sessionId)}.`);
+        log.debug(`Request for unknown HTTP session ${shortId(sessionId)}.`);
         sendJsonRpcError(res, 404, RPC.sessionNotFound, 'Session not found: start a new session with an initialize request.');
         return;
       }
@@ -103,7 +112,7 @@ export async function startHttpTransport(config: Pick<Config, 'http'>, createSer
     }
     const session = await sessions.open();
     if (!session) {
-      logger.warning(`Refused a new HTTP session: ${http.maxSessions} are open (--max-sessions).`);
+      log.warning(`Refused a new HTTP session: ${http.maxSessions} are open (--max-sessions).`);
       sendJsonRpcError(res, 503, RPC.serverError, 'Service Unavailable: too many open sessions; retry later.', { 'Retry-After': '5' });
       return;
     }
@@ -120,7 +129,7 @@ export async function startHttpTransport(config: Pick<Config, 'http'>, createSer
     const rejection = guard(req);
     if (rejection) {
       // The reason says which check failed, never what was sent.
-      logger.warning(`Refused ${req.method} ${path} from ${req.socket.remoteAddress ?? '?'}: ${rejection.reason} (${rejection.status}).`);
+      log.warning(`Refused ${req.method} ${path} from ${req.socket.remoteAddress ?? '?'}: ${rejection.reason} (${rejection.status}).`);
       req.resume();
       sendJsonRpcError(res, rejection.status, RPC.serverError, rejection.message, rejection.headers);
       return;
@@ -135,7 +144,7 @@ export async function startHttpTransport(config: Pick<Config, 'http'>, createSer
 
   const server = createHttpServer((req, res) => {
     onRequest(req, res).catch((error: unknown) => {
-      logger.error(`HTTP request failed: ${error instanceof Error ? error.message : String(error)}`);
+      log.error(`HTTP request failed: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent) sendJsonRpcError(res, 500, -32603, 'Internal error.');
       else res.destroy();
     });
@@ -153,13 +162,13 @@ export async function startHttpTransport(config: Pick<Config, 'http'>, createSer
   }).catch((error: NodeJS.ErrnoException) => {
     throw new Error(`Cannot listen on ${http.host}:${http.port}: ${error.code ?? error.message}.`);
   });
-  server.on('error', (error) => logger.error(`HTTP server: ${error.message}`));
+  server.on('error', (error) => log.error(`HTTP server: ${error.message}`));
   const port = (server.address() as AddressInfo).port;
   const url = `http://${http.host.includes(':') ? `[${http.host}]` : http.host}:${port}${MCP_PATH}`;
-  logger.info(`MCP Streamable HTTP on ${url} (${http.stateless ? 'stateless' : 'sessions'}; ${http.token ? 'bearer token required' : 'no token'}).`);
+  log.info(`MCP Streamable HTTP on ${url} (${http.stateless ? 'stateless' : 'sessions'}; ${http.token ? 'bearer token required' : 'no token'}).`);
   if (!isLoopbackHost(http.host)) {
-    if (!http.token) logger.warning(`Bound to ${http.host} without --http-token: anyone who can reach this port can run processes. Set MCP_HTTP_TOKEN.`);
-    if (http.allowedHosts.length === 0) logger.warning('No --allowed-hosts: only loopback names and the bound address are accepted as Host.');
+    if (!http.token) log.warning(`Bound to ${http.host} without --http-token: anyone who can reach this port can run processes. Set MCP_HTTP_TOKEN.`);
+    if (http.allowedHosts.length === 0) log.warning('No --allowed-hosts: only loopback names and the bound address are accepted as Host.');
   }
 
   let closing: Promise<void> | undefined;
@@ -169,7 +178,7 @@ export async function startHttpTransport(config: Pick<Config, 'http'>, createSer
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       if (inFlight > 0) {
-        logger.info(`Waiting up to ${http.shutdownGraceSeconds} s for ${inFlight} call(s) in flight.`);
+        log.info(`Waiting up to ${http.shutdownGraceSeconds} s for ${inFlight} call(s) in flight.`);
         let timer: NodeJS.Timeout | undefined;
         await new Promise<void>((resolve) => {
           onIdle = resolve;
@@ -181,11 +190,11 @@ export async function startHttpTransport(config: Pick<Config, 'http'>, createSer
       const busy = inFlight;
       await sessions?.closeAll({ keepBusy: busy > 0 });
       if (busy > 0) {
-        logger.warning(`${busy} call(s) still running after ${http.shutdownGraceSeconds} s; their jobs go on on the OGC server (list_jobs shows them).`);
+        log.warning(`${busy} call(s) still running after ${http.shutdownGraceSeconds} s; their jobs go on on the OGC server (list_jobs shows them).`);
       }
       server.closeAllConnections();
       await closed;
-      logger.info('MCP HTTP transport stopped.');
+      log.info('MCP HTTP transport stopped.');
     })();
     return closing;
   };

@@ -1,0 +1,16 @@
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { startDemoChild, startStdioBridge } from './lib/children.js';
+import { summarizeProfile } from './profile-summary.js';
+const dir = '/tmp/prof-sync';
+rmSync(dir, { recursive: true, force: true }); mkdirSync(dir);
+const demo = await startDemoChild({ syntheticProcesses: 1, syntheticJobControl: ['sync-execute'] });
+const b = await startStdioBridge(demo.url, [], ["--cpu-prof", `--cpu-prof-dir=${dir}`, "--cpu-prof-interval", "50"]);
+const name = process.argv[2] ?? 'synthetic_0001';
+const args = name === 'synthetic_0001' ? { count: 3 } : { min_val: 0, max_val: 100 };
+for (let i = 0; i < 300; i++) await b.client.callTool({ name, arguments: args });
+const t = performance.now();
+for (let i = 0; i < 6000; i++) await b.client.callTool({ name, arguments: args });
+console.log('per call ms', (performance.now() - t) / 6000);
+await b.close(); await demo.close();
+await new Promise((r) => setTimeout(r, 500));
+console.log(summarizeProfile(`${dir}/${readdirSync(dir)[0]}`, 40));

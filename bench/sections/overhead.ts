@@ -1,0 +1,100 @@
+// 1. Call overhead. A quick process run through the bridge, against two floors
+// measured in the same loop: the same upstream requests sent with undici, and
+// the SDK's own ping on the same transport. Samples are interleaved, so that
+// drift (GC, CPU frequency) touches every kind alike.
+//
+// The demo server runs in its own process. primes_between offers async, so
+// the bridge runs it as a job (POST 201, one status poll, GET results: three
+// upstream requests); synthetic_0001 is made sync-only, so the bridge runs it
+// with one POST that answers with the results.
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { connectHttpClient, startDemoChild, startHttpBridge, startStdioBridge } from '../lib/children.js';
+import { pick, type BenchContext } from '../lib/context.js';
+import { directClient } from '../lib/direct.js';
+import { elapsedMs, now, summarize, type Summary } from '../lib/stats.js';
+import type { Row } from '../lib/table.js';
+
+const PRIMES = { min_val: 0, max_val: 100 };
+const SYNTHETIC = { count: 3 };
+export const SYNC_PROCESS = 'synthetic_0001';
+
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const start = now();
+  await fn();
+  return elapsedMs(start);
+}
+
+async function callOk(client: Client, name: string, args: Record<string, unknown>): Promise<CallToolResult> {
+  const result = (await client.callTool({ name, arguments: args })) as CallToolResult;
+  if (result.isError) throw new Error(`${name} failed: ${JSON.stringify(result.content).slice(0, 300)}`);
+  return result;
+}
+
+export async function callOverhead(ctx: BenchContext): Promise<Row[]> {
+  const demo = await startDemoChild({ syntheticProcesses: 1, syntheticJobControl: ['sync-execute'] });
+  const direct = directClient(demo.url);
+  const stdio = await startStdioBridge(demo.url);
+  const httpBridge = await startHttpBridge(demo.url);
+  const http = await connectHttpClient(httpBridge.url);
+  try {
+    // Sanity: the bridge answers what the server answers.
+    const primes = await callOk(stdio.client, 'primes_between', PRIMES);
+    const outputs = (primes.structuredContent as { outputs?: { return_value?: unknown } } | undefined)?.outputs;
+    if (!Array.isArray(outputs?.return_value) || outputs.return_value.length !== 25) {
+      throw new Error(`primes_between through the bridge returned ${JSON.stringify(primes.structuredContent).slice(0, 200)}`);
+    }
+    await callOk(stdio.client, SYNC_PROCESS, SYNTHETIC);
+
+    const kinds: Record<string, () => Promise<unknown>> = {
+      directSync: () => direct.executeSync('primes_between', PRIMES),
+      directAsync: () => direct.executeAsync('primes_between', PRIMES),
+      directSyncOnly: () => direct.executeSync(SYNC_PROCESS, SYNTHETIC),
+      stdioPing: () => stdio.client.ping(),
+      stdioAsync: () => callOk(stdio.client, 'primes_between', PRIMES),
+      stdioSync: () => callOk(stdio.client, SYNC_PROCESS, SYNTHETIC),
+      httpPing: () => http.ping(),
+      httpAsync: () => callOk(http, 'primes_between', PRIMES),
+      httpSync: () => callOk(http, SYNC_PROCESS, SYNTHETIC),
+    };
+    const samples: Record<string, number[]> = Object.fromEntries(Object.keys(kinds).map((k) => [k, []]));
+    const warmup = pick(ctx, 100, 30);
+    const iterations = pick(ctx, 400, 80);
+    ctx.log(`call overhead: ${warmup} warm-up + ${iterations} interleaved rounds of ${Object.keys(kinds).length} kinds`);
+    for (let i = 0; i < warmup + iterations; i++) {
+      for (const [kind, fn] of Object.entries(kinds)) {
+        const ms = await timed(fn);
+        if (i >= warmup) samples[kind]!.push(ms);
+      }
+    }
+    const s = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summarize(v)])) as Record<string, Summary>;
+    const overhead = (bridge: Summary, ping: Summary, floor: Summary) => (bridge.median - ping.median) / floor.median;
+    const row = (transport: string, mode: string, bridge: string, ping: string, floor: string, floorName: string, target: boolean): Row => {
+      const ratio = overhead(s[bridge]!, s[ping]!, s[floor]!);
+      return {
+        section: '1',
+        measure: `call over ${transport}, ${mode}`,
+        figure: s[bridge]!,
+        unit: 'ms',
+        baselineName: `${floorName}; ping ${s[ping]!.median.toFixed(3)} ms`,
+        baseline: s[floor]!,
+        ratio,
+        ...(target ? { target: '(bridge − ping) / direct ≤ 1.2', met: ratio <= 1.2 } : { target: 'info' }),
+      };
+    };
+    return [
+      row('stdio', `sync-only process (1 upstream POST)`, 'stdioSync', 'stdioPing', 'directSyncOnly', 'direct sync POST', true),
+      row('stdio', `primes_between as a job (POST 201 + 1 poll + results)`, 'stdioAsync', 'stdioPing', 'directAsync', 'direct, same 3 requests', true),
+      row('stdio', `primes_between as a job vs one sync request`, 'stdioAsync', 'stdioPing', 'directSync', 'direct sync POST', false),
+      row('HTTP', `sync-only process (1 upstream POST)`, 'httpSync', 'httpPing', 'directSyncOnly', 'direct sync POST', true),
+      row('HTTP', `primes_between as a job (POST 201 + 1 poll + results)`, 'httpAsync', 'httpPing', 'directAsync', 'direct, same 3 requests', true),
+      row('HTTP', `primes_between as a job vs one sync request`, 'httpAsync', 'httpPing', 'directSync', 'direct sync POST', false),
+    ];
+  } finally {
+    await http.close().catch(() => undefined);
+    await httpBridge.close();
+    await stdio.close();
+    await direct.close();
+    await demo.close();
+  }
+}
