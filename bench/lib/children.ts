@@ -12,7 +12,8 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import type { DemoServerOptions } from '../../src/demo/index.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const cliPath = path.join(repoRoot, 'dist', 'cli.js');
+// BENCH_DIST points at another build of the bridge (e.g. one made before a change, to compare).
+export const cliPath = path.resolve(repoRoot, process.env.BENCH_DIST ?? 'dist', 'cli.js');
 export const coldBaselinePath = path.join(repoRoot, 'dist-bench', 'cold-baseline.js');
 const childrenDir = path.join(repoRoot, 'bench', 'children');
 

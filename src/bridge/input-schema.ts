@@ -56,7 +56,8 @@ export function buildInput(parameter: ProcessParameter, argumentName: string, co
   if (parameter.title !== undefined) property.title = parameter.title;
   const description = propertyDescription(parameter, schema, input, notes);
   if (description !== undefined) property.description = description;
-  Object.assign(property, multiple ? arrayOf(value, parameter) : value);
+  const shaped = multiple ? arrayOf(value, parameter) : value;
+  for (const key of Object.keys(shaped)) setOwn(property, key, shaped[key]);
   return { input, property, notes };
 }
 
@@ -134,7 +135,7 @@ function arrayOf(value: JsonSchemaObject, parameter: ProcessParameter): JsonSche
 /** The value schema without the texts that move to the property (which carries the input's own). */
 function withoutAnnotations(schema: JsonSchemaObject, keys: string[] = ['title', 'description']): JsonSchemaObject {
   const out: JsonSchemaObject = {};
-  for (const key of Object.keys(schema)) if (!keys.includes(key)) out[key] = schema[key];
+  for (const key of Object.keys(schema)) if (!keys.includes(key)) setOwn(out, key, schema[key]);
   return out;
 }
 

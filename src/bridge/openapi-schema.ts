@@ -237,7 +237,7 @@ function convertObject(node: Record<string, unknown>, depth: number, st: State):
   for (const member of allOf) schema = mergeOrWrap(schema, member);
   schema = applyAlternatives(schema, alternatives);
   schema = applyFormat(schema);
-  if (nullable) addNull(schema);
+  // mutated
   const types = schemaTypes(schema);
   if (types?.includes('array') && schema.items === undefined && schema.prefixItems === undefined) schema.items = {};
   return schema;
@@ -450,23 +450,20 @@ function dedupe(schemas: JsonSchemaObject[]): JsonSchemaObject[] {
   return out;
 }
 
-// Formats clients and ajv know; others (double, int32, binary, ...) say nothing
-// the type does not, or are turned into other keywords below.
+// Formats that clients and ajv-formats both know; others (double, int32, iri,
+// ...) say nothing the type does not, or nothing argument validation could
+// check, or are turned into other keywords below.
 const KEPT_FORMATS = new Set([
   'date-time',
   'date',
   'time',
   'duration',
   'email',
-  'idn-email',
   'hostname',
-  'idn-hostname',
   'ipv4',
   'ipv6',
   'uri',
   'uri-reference',
-  'iri',
-  'iri-reference',
   'uri-template',
   'uuid',
   'json-pointer',

@@ -54,7 +54,6 @@ function pickFromList(list: unknown[]): string | undefined {
 }
 
 // Anything cleanText would change besides the trim.
-// eslint-disable-next-line no-control-regex
 const NEEDS_CLEANING = /[\u0000-\u0008\u000b-\u001f\u007f]|[ \t]\n|\n\n\n/;
 
 function cleanText(raw: string): string {
@@ -63,7 +62,6 @@ function cleanText(raw: string): string {
     sliceWhole(raw, MAX_SOURCE_CHARS)
       .replace(/\r\n?/g, '\n')
       // Control characters other than newline and tab only confuse clients.
-      // eslint-disable-next-line no-control-regex
       .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
       .replace(/[ \t]+\n/g, '\n')
       .replace(/\n{3,}/g, '\n\n')

@@ -1,7 +1,7 @@
 // What kind of value an input or output takes, read from its converted schema:
 // a bounding box, JSON objects, content with a media type (text or binary), or
 // a plain literal. The tool schema and the execute request are built from it.
-import { type JsonSchemaObject, isRecord, ownKeys, ownValue } from './json-schema.js';
+import { type JsonSchemaObject, isRecord, ownKeys, ownValue, setOwn } from './json-schema.js';
 import { isJsonMediaType } from './legacy-schema.js';
 import { isTextualMediaType, normalizeMediaType } from './media.js';
 import type { MediaTypeInfo, ValueKind } from './process-model.js';
@@ -57,7 +57,7 @@ export function classifyValue(schema: JsonSchemaObject): ValueShape {
 function alternativesOf(schema: JsonSchemaObject): JsonSchemaObject[] {
   if (!Array.isArray(schema.anyOf) || schema.anyOf.length === 0) return [schema];
   const base: JsonSchemaObject = {};
-  for (const key of ownKeys(schema)) if (key !== 'anyOf' && !ANNOTATIONS.has(key)) base[key] = schema[key];
+  for (const key of ownKeys(schema)) if (key !== 'anyOf' && !ANNOTATIONS.has(key)) setOwn(base, key, schema[key]);
   return (schema.anyOf as unknown[]).filter(isRecord).map((alt) => (ownKeys(base).length === 0 ? alt : (mergeSchemas(base, alt) ?? alt)));
 }
 

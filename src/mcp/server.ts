@@ -24,6 +24,16 @@ export function createBridgeServer(ctx: BridgeContext): Server {
   registerToolHandlers(server, ctx);
   registerResourceHandlers(server, ctx);
 
+  // Every message to the client passes here: results, errors, resources, tool
+  // lists, progress and log notifications. An OGC server may echo the
+  // credentials it was sent into any of them; none may reach the client.
+  const connect = server.connect.bind(server);
+  server.connect = (transport) => {
+    const send = transport.send.bind(transport);
+    transport.send = (message, options) => send(redactStrings(ctx.logger.redact, message), options);
+    return connect(transport);
+  };
+
   // Notifications before initialization would confuse clients; after close they would throw.
   let live = false;
   const previousOnInitialized = server.oninitialized;
@@ -45,4 +55,30 @@ export function createBridgeServer(ctx: BridgeContext): Server {
     previousOnClose?.();
   };
   return server;
+}
+
+/** The value with every string in it (keys too) masked; the same object when nothing changed. */
+function redactStrings<T>(redact: (text: string) => string, value: T, depth = 0): T {
+  if (typeof value === 'string') return redact(value) as T;
+  if (typeof value !== 'object' || value === null || depth > 64) return value;
+  let changed = false;
+  if (Array.isArray(value)) {
+    const items = value.map((item) => {
+      const clean = redactStrings(redact, item, depth + 1);
+      if (clean !== item) changed = true;
+      return clean;
+    });
+    return (changed ? items : value) as T;
+  }
+  const entries = Object.entries(value).map(([key, item]) => {
+    const cleanKey = redact(key);
+    const clean = redactStrings(redact, item, depth + 1);
+    if (clean !== item || cleanKey !== key) changed = true;
+    return [cleanKey, clean] as const;
+  });
+  if (!changed) return value;
+  // defineProperty: a key such as __proto__ stays an own key of the copy.
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of entries) Object.defineProperty(copy, key, { value: item, enumerable: true, writable: true, configurable: true });
+  return copy as T;
 }

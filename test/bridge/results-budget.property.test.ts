@@ -22,7 +22,18 @@ const outputValue = fc.oneof(
   },
   { weight: 1, arbitrary: fc.array(fc.integer(), { minLength: 100, maxLength: 3_000 }) },
   { weight: 1, arbitrary: fc.array(fc.jsonValue({ maxDepth: 2 }), { minLength: 20, maxLength: 200 }) },
+  { weight: 1, arbitrary: fc.webUrl().map((href) => ({ href, type: 'application/x-netcdf' })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .uint8Array({ minLength: 1, maxLength: 3_000 })
+      .map((bytes) => ({ value: Buffer.from(bytes).toString('base64'), mediaType: 'image/png' })),
+  },
 );
+
+const isLink = (v: unknown): v is { href: string } => typeof v === 'object' && v !== null && 'href' in v;
+const isImage = (v: unknown): v is { value: string; mediaType: string } =>
+  typeof v === 'object' && v !== null && (v as { mediaType?: unknown }).mediaType === 'image/png';
 
 const results = fc.dictionary(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }), outputValue, {
   minKeys: 0,
@@ -54,11 +65,21 @@ function checkInvariants(input: Record<string, unknown>, result: ResultsToolResu
       continue;
     }
     const value = outputs[id];
+    const original = input[id];
+    if (isLink(original)) {
+      expect(value).toEqual(original);
+      continue;
+    }
+    if (isImage(original)) {
+      const bytes = Buffer.from(original.value, 'base64').length;
+      expect(value).toMatchObject({ mediaType: 'image/png', bytes });
+      expect(JSON.stringify(value)).not.toContain(original.value);
+      continue;
+    }
     if (result.truncated.includes(id)) {
       expect(value).toMatchObject({ truncated: true, resource: resourceUriFor('job-7', id) });
       const preview = (value as { preview: string }).preview;
       expect(preview).not.toMatch(LONE_SURROGATE);
-      const original = input[id];
       // A preview is the start of the value, or of its JSON (arrays: a JSON array of its first items).
       const items = Array.isArray(original) ? parsedArray(preview) : undefined;
       if (typeof original === 'string') expect(original.startsWith(preview)).toBe(true);
@@ -66,7 +87,7 @@ function checkInvariants(input: Record<string, unknown>, result: ResultsToolResu
         expect(items).toEqual(JSON.parse(JSON.stringify(original.slice(0, items.length))));
       } else expect(JSON.stringify(original).startsWith(preview)).toBe(true);
     } else {
-      expect(value).toBe(input[id]);
+      expect(value).toBe(original);
     }
   }
 }
@@ -78,6 +99,7 @@ describe('the result budget, over random values', () => {
         const result = resultsToToolResult(input, { jobID: 'job-7', status: 'successful' }, {
           resourceUriFor,
           maxResultBytes: budget,
+          maxImageBytes: 4_000,
         });
         checkInvariants(input, result, budget);
       }),

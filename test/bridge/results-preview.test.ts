@@ -68,8 +68,8 @@ describe('arrayPrefixWithin', () => {
     expect(arrayPrefixWithin('[]', 50)).toBeUndefined();
   });
 
-  it('cuts a million-item array to its first items', () => {
-    const json = JSON.stringify(Array.from({ length: 1_000_000 }, (_, i) => i));
+  it('cuts a long array to its first items', () => {
+    const json = JSON.stringify(Array.from({ length: 100_000 }, (_, i) => i));
     const prefix = arrayPrefixWithin(json, 100);
     if (prefix === undefined) throw new Error('no prefix');
     expect(prefix.text).toBe(json.slice(0, prefix.text.length - 1) + ']');

@@ -144,3 +144,11 @@ describe('filters and shared catalogs', () => {
     expect((await b.listTools()).tools.map((t) => t.name)).toContain('synthetic_0001');
   });
 });
+
+describe('fixed tool names', () => {
+  it('are all reserved, so that no process tool can take one', async () => {
+    const { FIXED_TOOLS } = await import('../../src/mcp/tools/index.js');
+    const { FIXED_TOOL_NAMES } = await import('../../src/bridge/names.js');
+    expect(FIXED_TOOLS.map((t) => t.definition.name).sort()).toEqual([...FIXED_TOOL_NAMES].sort());
+  });
+});

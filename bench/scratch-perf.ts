@@ -1,0 +1,18 @@
+import { spawn } from 'node:child_process';
+import { startDemoChild, startStdioBridge } from './lib/children.js';
+import { directClient } from './lib/direct.js';
+const demo = await startDemoChild({ syntheticProcesses: 1, syntheticJobControl: ['sync-execute'] });
+const b = await startStdioBridge(demo.url, [], ['--perf-basic-prof']);
+const direct = directClient(demo.url);
+const mode = process.argv[2] ?? 'sync';
+const fn = mode === 'sync' ? () => b.client.callTool({ name: 'synthetic_0001', arguments: { count: 3 } }) : mode === 'ping' ? () => b.client.ping() : () => direct.executeSync('synthetic_0001', { count: 3 });
+for (let i = 0; i < 1000; i++) await fn();
+const pid = mode === 'direct' ? process.pid : b.pid;
+const st = spawn('perf', ['record', '-F', '2000', '-g', '-o', `/tmp/perf-${mode}.data`, '-p', String(pid)], { stdio: ['ignore', 'inherit', 'inherit'] });
+await new Promise((r) => setTimeout(r, 800));
+const N = 5000; const t = performance.now();
+for (let i = 0; i < N; i++) await fn();
+console.log('wall µs', ((performance.now() - t) / N * 1000).toFixed(0));
+st.kill('SIGINT');
+await new Promise((r) => st.on('exit', r));
+await b.close(); await direct.close(); await demo.close();
