@@ -314,7 +314,8 @@ export function secretsOf(config: Config): string[] {
   const a = config.auth;
   const out: string[] = [];
   if (a?.type === 'bearer') out.push(a.token);
-  if (a?.type === 'basic') out.push(a.password, Buffer.from(`${a.username}:${a.password}`).toString('base64'));
+  // The base64 credentials without their padding, which a URL or a re-encoding may drop or escape.
+  if (a?.type === 'basic') out.push(a.password, Buffer.from(`${a.username}:${a.password}`).toString('base64').replace(/=+$/, ''));
   if (a?.type === 'api-key') out.push(a.key);
   if (config.http.token) out.push(config.http.token);
   return out;

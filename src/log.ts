@@ -39,7 +39,9 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const level = options.level ?? 'info';
   const write = options.write ?? ((line: string) => process.stderr.write(line));
   // Short values would mask ordinary words; nobody uses a 3-character token.
-  const secrets = (options.secrets ?? []).filter((s): s is string => typeof s === 'string' && s.length >= 4);
+  const given = (options.secrets ?? []).filter((s): s is string => typeof s === 'string' && s.length >= 4);
+  // A server may echo a secret inside a URL (an href, a Location): percent-encoded, it is the same secret.
+  const secrets = [...new Set(given.flatMap((s) => [s, encodeURIComponent(s)]))].sort((a, b) => b.length - a.length);
   const sinks = new Set<LogSink>();
 
   const redact = (text: string): string => {

@@ -5,8 +5,10 @@
 import { Agent } from 'undici';
 
 const base = process.argv[2];
-if (!base) throw new Error('usage: cold-baseline BASE_URL');
-const agent = new Agent({ keepAliveTimeout: 10_000 });
+if (!base) throw new Error('usage: cold-baseline BASE_URL [CONNECTIONS]');
+// Every request is issued at once; undici queues them on this many connections.
+const connections = Number(process.argv[3] ?? 16);
+const agent = new Agent({ keepAliveTimeout: 10_000, connections });
 
 async function getJson(path: string): Promise<unknown> {
   const { statusCode, body } = await agent.request({ origin: new URL(base!).origin, path, method: 'GET', headers: { accept: 'application/json' } });

@@ -237,7 +237,7 @@ function convertObject(node: Record<string, unknown>, depth: number, st: State):
   for (const member of allOf) schema = mergeOrWrap(schema, member);
   schema = applyAlternatives(schema, alternatives);
   schema = applyFormat(schema);
-  // mutated
+  if (nullable) addNull(schema);
   const types = schemaTypes(schema);
   if (types?.includes('array') && schema.items === undefined && schema.prefixItems === undefined) schema.items = {};
   return schema;

@@ -58,13 +58,13 @@ export function createBridgeServer(ctx: BridgeContext): Server {
 }
 
 /** The value with every string in it (keys too) masked; the same object when nothing changed. */
-function redactStrings<T>(redact: (text: string) => string, value: T, depth = 0): T {
+function redactStrings<T>(redact: (text: string) => string, value: T): T {
   if (typeof value === 'string') return redact(value) as T;
-  if (typeof value !== 'object' || value === null || depth > 64) return value;
+  if (typeof value !== 'object' || value === null) return value;
   let changed = false;
   if (Array.isArray(value)) {
     const items = value.map((item) => {
-      const clean = redactStrings(redact, item, depth + 1);
+      const clean = redactStrings(redact, item);
       if (clean !== item) changed = true;
       return clean;
     });
@@ -72,7 +72,7 @@ function redactStrings<T>(redact: (text: string) => string, value: T, depth = 0)
   }
   const entries = Object.entries(value).map(([key, item]) => {
     const cleanKey = redact(key);
-    const clean = redactStrings(redact, item, depth + 1);
+    const clean = redactStrings(redact, item);
     if (clean !== item || cleanKey !== key) changed = true;
     return [cleanKey, clean] as const;
   });

@@ -12,7 +12,7 @@ import { echoProcess, sendJson, startFaultServer, type FaultServer, type Recorde
 import { spawnStdio } from './spawned.js';
 
 const USER = 'alice';
-const AUTHS = [
+const AUTHS: { kind: string; env: Record<string, string>; secrets: string[] }[] = [
   { kind: 'bearer token', env: { OGC_AUTH_TOKEN: 'tok-SECRETS-7c1d2e3f4a5b6c7d' }, secrets: ['tok-SECRETS-7c1d2e3f4a5b6c7d'] },
   {
     kind: 'basic credentials',
