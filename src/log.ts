@@ -21,6 +21,8 @@ export interface Logger {
   addSink(sink: LogSink): () => void;
   /** Masks the registered secrets in any text (also used for tool results). */
   redact(text: string): string;
+  /** False when there is nothing to mask, so callers may skip the work; unknown when absent. */
+  readonly hasSecrets?: boolean;
 }
 
 export interface LoggerOptions {
@@ -74,5 +76,6 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       return () => sinks.delete(sink);
     },
     redact,
+    hasSecrets: secrets.length > 0,
   };
 }

@@ -129,9 +129,32 @@ export async function startHttpBridge(serverUrl: string, extraArgs: string[] = [
   return { url, pid: child.pid!, close: () => stopChild(child) };
 }
 
+/**
+ * fetch for the SDK's HTTP client transport. The transport hands every request
+ * the same long-lived AbortSignal, and Node's fetch leaves one listener on it
+ * per request until garbage collection: past 1,500 each request also prints a
+ * MaxListenersExceeded warning, which would slow the client (and only the
+ * client) more and more as a benchmark runs. Each request gets a signal of its
+ * own instead, tied to the transport's until the response has arrived.
+ */
+const fetchWithOwnSignal: typeof fetch = async (input, init) => {
+  const outer = init?.signal;
+  if (!outer) return fetch(input, init);
+  const inner = new AbortController();
+  const onAbort = () => inner.abort(outer.reason);
+  if (outer.aborted) onAbort();
+  else outer.addEventListener('abort', onAbort, { once: true });
+  try {
+    return await fetch(input, { ...init, signal: inner.signal });
+  } finally {
+    // A GET is the standing SSE stream: it stays tied, so that close() ends it.
+    if ((init?.method ?? 'GET') !== 'GET') outer.removeEventListener('abort', onAbort);
+  }
+};
+
 export async function connectHttpClient(mcpUrl: string): Promise<Client> {
   const client = new Client(CLIENT_INFO);
-  await client.connect(new StreamableHTTPClientTransport(new URL(mcpUrl)));
+  await client.connect(new StreamableHTTPClientTransport(new URL(mcpUrl), { fetch: fetchWithOwnSignal }));
   return client;
 }
 

@@ -62,7 +62,7 @@ export interface CloneLimits {
  * objects. Returns undefined when the value is not JSON, is cyclic, or exceeds
  * the limits, so hostile values are dropped rather than carried along.
  */
-export function cloneJson(value: unknown, limits: CloneLimits = { maxDepth: 16, maxNodes: 2000 }): JsonValue | undefined {
+export function cloneJson(value: unknown, limits: CloneLimits): JsonValue | undefined {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   let nodes = 0;

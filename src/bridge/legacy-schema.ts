@@ -7,7 +7,7 @@
 //   data_type, allowed_values, data_format;
 // - pygeoapi's `enum` beside `schema` instead of inside it.
 import { isRecord, ownKeys, ownValue } from './json-schema.js';
-import { typeFromName } from './openapi-schema.js';
+import { toNumber, typeFromName } from './openapi-schema.js';
 import { plainText, truncate } from './text.js';
 
 type Schema = Record<string, unknown>;
@@ -175,15 +175,6 @@ function coerce(value: unknown, type: string | undefined): unknown {
   }
   if (type === 'string') return String(value);
   return value;
-}
-
-function toNumber(value: unknown): number | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (typeof value === 'string' && value.trim() !== '') {
-    const n = Number(value);
-    return Number.isFinite(n) ? n : undefined;
-  }
-  return undefined;
 }
 
 function uomText(uom: unknown): string | undefined {

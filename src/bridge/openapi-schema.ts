@@ -513,7 +513,8 @@ function appendDescription(schema: JsonSchemaObject, text: string): void {
   schema.description = current === undefined ? text : `${current} ${text}`;
 }
 
-function toNumber(value: unknown): number | undefined {
+/** A finite number from a number or a numeric string ("1.5"); undefined otherwise. */
+export function toNumber(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   if (typeof value === 'string' && value.trim() !== '') {
     const n = Number(value);

@@ -53,10 +53,10 @@ export async function executeTool(call: ToolCall, tool: DerivedTool, args: Recor
   let job = started.job;
   const jobId = job.jobID || undefined;
   if (jobId) ctx.logger.debug(`Started job ${jobId} of process "${processId}" (${started.mode}).`);
-  if (signal.aborted) return cancelled(ctx, jobId);
+  if (signal.aborted) return cancelled(call, jobId);
 
   if (started.results !== undefined && job.status === 'successful') {
-    progress?.complete();
+    await progress?.complete();
     return finishedResult(ctx, tool, job, started.results, signal);
   }
   if (!jobId) {
@@ -77,13 +77,13 @@ export async function executeTool(call: ToolCall, tool: DerivedTool, args: Recor
         },
       });
     } catch (error) {
-      if (signal.aborted) return cancelled(ctx, jobId);
+      if (signal.aborted) return cancelled(call, jobId);
       return upstreamErrorResult(error, ctx.config.serverUrl, { processId, jobId });
     } finally {
       if (heartbeat) clearInterval(heartbeat);
     }
   }
-  if (signal.aborted) return cancelled(ctx, jobId);
+  if (signal.aborted) return cancelled(call, jobId);
   return answerForJob(ctx, tool, job, signal, progress);
 }
 
@@ -93,7 +93,7 @@ export async function answerForJob(
   tool: DerivedTool | undefined,
   job: StatusInfo,
   signal: AbortSignal,
-  progress?: { complete(): void; stop(): void },
+  progress?: { complete(): Promise<void>; stop(): void },
 ): Promise<CallToolResult> {
   const jobId = job.jobID || undefined;
   if (job.status === 'successful' || job.status === 'succeeded') {
@@ -103,7 +103,7 @@ export async function answerForJob(
     } catch (error) {
       return upstreamErrorResult(error, ctx.config.serverUrl, { jobId });
     }
-    progress?.complete();
+    await progress?.complete();
     return finishedResult(ctx, tool, job, results, signal);
   }
   progress?.stop();
@@ -144,11 +144,15 @@ function progressMessage(job: StatusInfo): string {
 }
 
 /**
- * The client gave up on the call: dismiss its job (best effort). The protocol
- * drops whatever a cancelled request answers, so the result is a formality.
+ * The call ended early: a client that cancelled it gets its job dismissed (best
+ * effort); a session that closed leaves the job running. The protocol drops
+ * whatever such a request answers, so the result is a formality.
  */
-async function cancelled(ctx: BridgeContext, jobId: string | undefined): Promise<CallToolResult> {
-  if (jobId) {
+async function cancelled(call: ToolCall, jobId: string | undefined): Promise<CallToolResult> {
+  const { ctx } = call;
+  if (jobId && !call.sessionOpen()) {
+    ctx.logger.info(`Session closed during a call; job ${jobId} goes on on the OGC server (list_jobs finds it).`);
+  } else if (jobId) {
     try {
       await ctx.client.dismissJob(jobId, { signal: AbortSignal.timeout(DISMISS_TIMEOUT_MS) });
       ctx.logger.info(`Call cancelled by the client; dismissed job ${jobId}.`);

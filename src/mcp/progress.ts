@@ -19,6 +19,7 @@ export class ProgressReporter {
   private last = -Infinity;
   private lastMessage: string | undefined;
   private done = false;
+  private sent: Promise<void> = Promise.resolve();
 
   constructor(private readonly send: ProgressSender) {}
 
@@ -41,11 +42,18 @@ export class ProgressReporter {
     this.emit(this.nudge(), this.lastMessage);
   }
 
-  /** The job finished successfully. */
-  complete(message = 'successful'): void {
+  /**
+   * The job finished successfully. Resolves once the last notification is
+   * written and the event loop has turned: SDK clients handle notifications a
+   * microtask later than responses, so a final notification that arrives in
+   * the same chunk as the result would be dropped as belonging to no request.
+   */
+  async complete(message = 'successful'): Promise<void> {
     if (this.done) return;
     if (TOTAL > this.last) this.emit(TOTAL, message);
     this.done = true;
+    await this.sent;
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
 
   /** The call is over (failed, unfinished or cancelled): no more notifications. */
@@ -65,7 +73,7 @@ export class ProgressReporter {
     this.lastMessage = message;
     const update: ProgressUpdate = { progress: value, total: TOTAL };
     if (message) update.message = message;
-    this.send(update).catch(() => {
+    this.sent = this.send(update).catch(() => {
       // A closed connection or a finished request: progress is best effort.
     });
   }

@@ -14,6 +14,7 @@ import { isBinaryEncoding, isTextualMediaType, normalizeMediaType } from '../bri
 import { OgcApiError } from '../ogc/errors.js';
 import type { BridgeContext } from './context.js';
 import { describeUpstreamError } from './errors.js';
+import { redactDeep } from './redact.js';
 import { OUTPUT_TEMPLATE, parseResourceUri, RESULTS_TEMPLATE } from './resource-uris.js';
 
 /** Largest resource served (text or binary): whole outputs, not unbounded ones. */
@@ -44,26 +45,29 @@ export function registerResourceHandlers(server: Server, ctx: BridgeContext): vo
     ],
   }));
 
-  server.setRequestHandler(ReadResourceRequestSchema, async (request, extra) => {
-    const uri = request.params.uri;
-    const parsed = parseResourceUri(uri);
-    if (!parsed) {
-      throw new McpError(RESOURCE_NOT_FOUND, `Unknown resource ${uri}: expected ogc-job://{jobId}/results or ogc-job://{jobId}/results/{outputId}.`);
-    }
-    let results: Record<string, unknown>;
-    try {
-      results = await ctx.client.getJobResults(parsed.jobId, { signal: extra.signal });
-    } catch (error) {
-      const notFound = error instanceof OgcApiError && error.status === 404;
-      throw new McpError(notFound ? RESOURCE_NOT_FOUND : ErrorCode.InternalError, ctx.logger.redact(describeUpstreamError(error, ctx.config.serverUrl, { jobId: parsed.jobId })));
-    }
-    if (parsed.outputId === undefined) return jsonContents(uri, results);
-    if (!Object.hasOwn(results, parsed.outputId)) {
-      const known = Object.keys(results);
-      throw new McpError(RESOURCE_NOT_FOUND, `Job ${parsed.jobId} has no output "${parsed.outputId}"; its outputs are: ${known.join(', ') || '(none)'}.`);
-    }
-    return outputContents(ctx, uri, results[parsed.outputId], extra.signal);
-  });
+  server.setRequestHandler(ReadResourceRequestSchema, async (request, extra) =>
+    redactDeep(ctx.logger, await readResource(ctx, request.params.uri, extra.signal)),
+  );
+}
+
+async function readResource(ctx: BridgeContext, uri: string, signal: AbortSignal): Promise<ReadResourceResult> {
+  const parsed = parseResourceUri(uri);
+  if (!parsed) {
+    throw new McpError(RESOURCE_NOT_FOUND, `Unknown resource ${uri}: expected ogc-job://{jobId}/results or ogc-job://{jobId}/results/{outputId}.`);
+  }
+  let results: Record<string, unknown>;
+  try {
+    results = await ctx.client.getJobResults(parsed.jobId, { signal });
+  } catch (error) {
+    const notFound = error instanceof OgcApiError && error.status === 404;
+    throw new McpError(notFound ? RESOURCE_NOT_FOUND : ErrorCode.InternalError, ctx.logger.redact(describeUpstreamError(error, ctx.config.serverUrl, { jobId: parsed.jobId })));
+  }
+  if (parsed.outputId === undefined) return jsonContents(uri, results);
+  if (!Object.hasOwn(results, parsed.outputId)) {
+    const known = Object.keys(results);
+    throw new McpError(RESOURCE_NOT_FOUND, `Job ${parsed.jobId} has no output "${parsed.outputId}"; its outputs are: ${known.join(', ') || '(none)'}.`);
+  }
+  return outputContents(ctx, uri, results[parsed.outputId], signal);
 }
 
 function jsonContents(uri: string, value: unknown): ReadResourceResult {

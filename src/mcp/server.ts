@@ -45,7 +45,8 @@ export function createBridgeServer(ctx: BridgeContext): Server {
     if (live) server.sendToolListChanged().catch(() => undefined);
   });
   const stopLogging = ctx.logger.addSink((level, message) => {
-    if (live) server.sendLoggingMessage({ level, logger: SERVER_NAME, data: message }).catch(() => undefined);
+    // The session id selects the level this session set with logging/setLevel (HTTP); undefined on stdio.
+    if (live) server.sendLoggingMessage({ level, logger: SERVER_NAME, data: message }, server.transport?.sessionId).catch(() => undefined);
   });
   const previousOnClose = server.onclose;
   server.onclose = () => {

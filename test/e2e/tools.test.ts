@@ -1,6 +1,7 @@
 // The tool list as a client sees it from the built CLI with --demo.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import { BUILTIN_PROCESSES } from '../../src/demo/index.js';
 import { clientConstraintViolations, DEMO_PROCESS_IDS, startCli, type CliSession } from './helpers.js';
 
 const FIXED = ['get_server_info', 'list_processes', 'describe_process', 'execute_process', 'list_jobs', 'get_job', 'get_job_results', 'dismiss_job'];
@@ -52,6 +53,20 @@ describe('tools/list of `ogc-processes-mcp --demo`', () => {
       expect(tool.description, tool.name).toBeTruthy();
     }
     expect(new Set(tools.map((t) => t.name)).size).toBe(tools.length);
+  });
+
+  it('gives every demo process a schema with one argument per input, required where minOccurs > 0', () => {
+    for (const process of BUILTIN_PROCESSES) {
+      const tool = tools.find((t) => t._meta?.['ogc-processes-mcp/processId'] === process.id);
+      expect(tool, process.id).toBeDefined();
+      expect(Object.keys(tool!.inputSchema.properties ?? {}).sort(), process.id).toEqual(Object.keys(process.inputs).sort());
+      const required = Object.entries(process.inputs)
+        .filter(([, input]) => (input.minOccurs ?? 1) > 0)
+        .map(([id]) => id)
+        .sort();
+      expect([...(tool!.inputSchema.required ?? [])].sort(), process.id).toEqual(required);
+      expect(tool!.title, process.id).toBe(process.title);
+    }
   });
 
   it('derives the input schemas from the process inputs', () => {

@@ -152,3 +152,33 @@ describe('fixed tool names', () => {
     expect(FIXED_TOOLS.map((t) => t.definition.name).sort()).toEqual([...FIXED_TOOL_NAMES].sort());
   });
 });
+
+describe('a session that closes during a call', () => {
+  it('leaves the job running on the OGC server (only a cancel dismisses it)', async () => {
+    const demo = await startDemoServer({ port: 0 });
+    const lines: string[] = [];
+    const config = buildConfig({ 'server-url': demo.url, 'refresh-seconds': '0' }, {});
+    const ctx = createBridgeContext({ ...config, serverUrl: demo.url }, { logger: createLogger({ level: 'info', write: (l) => void lines.push(l) }) });
+    try {
+      const client = await connect(ctx);
+      let jobId: string | undefined;
+      const running = client
+        .callTool({ name: 'sleep_a_while', arguments: { duration: 30 } }, undefined, {
+          onprogress: () => void client.close(),
+        })
+        .catch(() => undefined);
+      await running;
+      for (let i = 0; i < 100 && !jobId; i++) {
+        jobId = /job (\S+) goes on/.exec(lines.join(''))?.[1];
+        if (!jobId) await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(jobId, lines.join('')).toBeTruthy();
+      const job = (await (await fetch(`${demo.url}jobs/${jobId}`)).json()) as { status: string };
+      expect(job.status).toBe('running');
+      await fetch(`${demo.url}jobs/${jobId}`, { method: 'DELETE' });
+    } finally {
+      await closeBridgeContext(ctx);
+      await demo.close();
+    }
+  });
+});

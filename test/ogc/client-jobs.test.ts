@@ -1,29 +1,18 @@
 // waitForJob and dismissJob against a scripted server whose job advances
 // one step per poll, so that nothing here depends on timing.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { OgcClient } from '../../src/ogc/client.js';
+import { describe, expect, it } from 'vitest';
 import { OgcApiError, OgcResponseError, OgcTransportError } from '../../src/ogc/errors.js';
 import type { StatusInfo } from '../../src/ogc/models.js';
 import { pollUntilFinished } from '../../src/ogc/wait.js';
-import { json, send, startFakeServer, type FakeServer } from './fake-server.js';
+import { json, send } from './fake-server.js';
+import { clientOnFakeServer } from './harness.js';
 
-let server: FakeServer;
-let client: OgcClient;
-
-beforeEach(async () => {
-  server = await startFakeServer();
-  client = new OgcClient({ baseUrl: server.url });
-});
-
-afterEach(async () => {
-  await client.close();
-  await server.close();
-});
+const env = clientOnFakeServer();
 
 /** A job that shows the next of `steps` on each GET, then stays at the last. */
 function scriptJob(id: string, steps: Array<Partial<StatusInfo>>): void {
   let poll = 0;
-  server.route('GET', `/jobs/${id}`, (_req, res) => {
+  env.server.route('GET', `/jobs/${id}`, (_req, res) => {
     const step = steps[Math.min(poll, steps.length - 1)]!;
     poll++;
     json(res, 200, { jobID: id, type: 'process', ...step });
@@ -40,7 +29,7 @@ describe('waitForJob', () => {
       { status: 'successful', progress: 100, message: 'done' },
     ]);
     const seen: Array<[string, number | undefined, string | undefined]> = [];
-    const job = await client.waitForJob('j', {
+    const job = await env.client.waitForJob('j', {
       initialIntervalMs: 1,
       onProgress: (j) => seen.push([j.status, j.progress, j.message]),
     });
@@ -51,30 +40,30 @@ describe('waitForJob', () => {
       ['running', 60, 'half way'],
       ['successful', 100, 'done'],
     ]);
-    expect(server.requests).toHaveLength(5);
+    expect(env.server.requests).toHaveLength(5);
   });
 
   it('returns at once for a job that is already finished', async () => {
     scriptJob('done', [{ status: 'failed', message: 'Woke up too early' }]);
-    const job = await client.waitForJob('done');
+    const job = await env.client.waitForJob('done');
     expect(job.status).toBe('failed');
-    expect(server.requests).toHaveLength(1);
+    expect(env.server.requests).toHaveLength(1);
   });
 
   it.each(['dismissed', 'succeeded', 'exception'])('treats %s as finished', async (status) => {
     scriptJob('x', [{ status }]);
-    expect((await client.waitForJob('x')).status).toBe(status);
-    expect(server.requests).toHaveLength(1);
+    expect((await env.client.waitForJob('x')).status).toBe(status);
+    expect(env.server.requests).toHaveLength(1);
   });
 
   it('resolves with the job as last seen when timeoutMs passes', async () => {
     scriptJob('slow', [{ status: 'running', progress: 5 }]);
-    const job = await client.waitForJob('slow', { timeoutMs: 0 });
+    const job = await env.client.waitForJob('slow', { timeoutMs: 0 });
     expect(job).toMatchObject({ status: 'running', progress: 5 });
-    expect(server.requests).toHaveLength(1);
-    const later = await client.waitForJob('slow', { timeoutMs: 30, initialIntervalMs: 5, maxIntervalMs: 5 });
+    expect(env.server.requests).toHaveLength(1);
+    const later = await env.client.waitForJob('slow', { timeoutMs: 30, initialIntervalMs: 5, maxIntervalMs: 5 });
     expect(later.status).toBe('running');
-    expect(server.requests.length).toBeGreaterThan(2);
+    expect(env.server.requests.length).toBeGreaterThan(2);
   });
 
   it('backs off between polls: the pauses double from the initial interval up to the maximum', async () => {
@@ -110,7 +99,7 @@ describe('waitForJob', () => {
   it('rejects with kind aborted when the signal fires', async () => {
     scriptJob('long', [{ status: 'running' }]);
     const controller = new AbortController();
-    const error = await client
+    const error = await env.client
       .waitForJob('long', {
         signal: controller.signal,
         initialIntervalMs: 1,
@@ -122,7 +111,7 @@ describe('waitForJob', () => {
   });
 
   it('passes on errors of the polls (an unknown job)', async () => {
-    const error = await client.waitForJob('ghost').catch((e: unknown) => e);
+    const error = await env.client.waitForJob('ghost').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OgcApiError);
     expect((error as OgcApiError).status).toBe(404);
   });
@@ -130,16 +119,16 @@ describe('waitForJob', () => {
 
 describe('dismissJob', () => {
   it('sends DELETE /jobs/{id} and reads the statusInfo', async () => {
-    server.route('DELETE', '/jobs/j', (_req, res) => json(res, 200, { jobID: 'j', status: 'dismissed', message: 'Job dismissed' }));
-    expect(await client.dismissJob('j')).toEqual({ jobID: 'j', status: 'dismissed', message: 'Job dismissed' });
-    expect(server.requests[0]?.method).toBe('DELETE');
+    env.server.route('DELETE', '/jobs/j', (_req, res) => json(res, 200, { jobID: 'j', status: 'dismissed', message: 'Job dismissed' }));
+    expect(await env.client.dismissJob('j')).toEqual({ jobID: 'j', status: 'dismissed', message: 'Job dismissed' });
+    expect(env.server.requests[0]?.method).toBe('DELETE');
   });
 
   it("reads Weaver's dismissal document", async () => {
-    server.route('DELETE', '/jobs/w', (_req, res) =>
+    env.server.route('DELETE', '/jobs/w', (_req, res) =>
       json(res, 200, { code: 'JobDismissed', description: 'Job was dismissed and artifacts have been removed.', value: 'w', links: [] }),
     );
-    expect(await client.dismissJob('w')).toMatchObject({
+    expect(await env.client.dismissJob('w')).toMatchObject({
       jobID: 'w',
       status: 'dismissed',
       message: 'Job was dismissed and artifacts have been removed.',
@@ -148,19 +137,19 @@ describe('dismissJob', () => {
   });
 
   it('reads an empty 204 as dismissed', async () => {
-    server.route('DELETE', '/jobs/e', (_req, res) => send(res, 204, ''));
-    expect(await client.dismissJob('e')).toEqual({ jobID: 'e', status: 'dismissed' });
+    env.server.route('DELETE', '/jobs/e', (_req, res) => send(res, 204, ''));
+    expect(await env.client.dismissJob('e')).toEqual({ jobID: 'e', status: 'dismissed' });
   });
 
   it('rejects a dismissal answer that says nothing about the job', async () => {
-    server.route('DELETE', '/jobs/z', (_req, res) => json(res, 200, { ok: true }));
-    const error = await client.dismissJob('z').catch((e: unknown) => e);
+    env.server.route('DELETE', '/jobs/z', (_req, res) => json(res, 200, { ok: true }));
+    const error = await env.client.dismissJob('z').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OgcResponseError);
     expect((error as Error).message).toMatch(/^DELETE \/jobs\/z: response is not a valid job status \(statusInfo\): jobID: /);
   });
 
   it('reports a 404 for an unknown job', async () => {
-    const error = await client.dismissJob('ghost').catch((e: unknown) => e);
+    const error = await env.client.dismissJob('ghost').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OgcApiError);
     expect((error as OgcApiError).status).toBe(404);
   });

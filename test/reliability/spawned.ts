@@ -184,6 +184,22 @@ export class RawStdio {
     });
   }
 
+  /** Sends a prebuilt line (e.g. JSON too deep to stringify here) and waits for the answer with this id. */
+  requestLine(id: string | number, line: string, timeoutMs = 30_000): Promise<Record<string, unknown>> {
+    const key = JSON.stringify(id);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters.delete(key);
+        reject(new Error(`no answer to id ${key} in ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.waiters.set(key, (answer) => {
+        clearTimeout(timer);
+        resolve(answer);
+      });
+      this.write(line);
+    });
+  }
+
   async initialize(): Promise<void> {
     const answer = await this.request({
       id: 'init',

@@ -11,6 +11,7 @@ import {
 import type { BridgeContext } from '../context.js';
 import { errorResult, upstreamErrorResult } from '../errors.js';
 import { ProgressReporter } from '../progress.js';
+import { redactDeep } from '../redact.js';
 import { describeProcess, getServerInfo, listProcesses } from './discovery.js';
 import { executeProcess } from './execute.js';
 import { dismissJob, getJob, getJobResults, listJobs } from './jobs.js';
@@ -38,7 +39,7 @@ export function registerToolHandlers(server: Server, ctx: BridgeContext): void {
   server.setRequestHandler(ListToolsRequestSchema, async () => {
     await waitAtMost(ctx.catalog.ready(), FIRST_LIST_WAIT_MS);
     const tools: Tool[] = [...FIXED_TOOLS.map((t) => t.definition), ...ctx.catalog.tools().map(processToolDefinition)];
-    return { tools };
+    return redactDeep(ctx.logger, { tools });
   });
 
   server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
@@ -51,7 +52,12 @@ export function registerToolHandlers(server: Server, ctx: BridgeContext): void {
         : new ProgressReporter((update) =>
             extra.sendNotification({ method: 'notifications/progress', params: { progressToken: token, ...update } }),
           );
-    const call: ToolCall = { ctx, signal: extra.signal, ...(progress ? { progress } : {}) };
+    const call: ToolCall = {
+      ctx,
+      signal: extra.signal,
+      ...(progress ? { progress } : {}),
+      sessionOpen: () => server.transport !== undefined,
+    };
     let result: CallToolResult;
     try {
       result = await callTool(call, name, args);
@@ -61,7 +67,7 @@ export function registerToolHandlers(server: Server, ctx: BridgeContext): void {
     } finally {
       progress?.stop();
     }
-    return redactResult(ctx, result);
+    return redactDeep(ctx.logger, result);
   });
 }
 
@@ -92,15 +98,6 @@ function unknownTool(ctx: BridgeContext, name: string): CallToolResult {
     `Unknown tool "${name}"; nothing was run. The fixed tools are ${[...FIXED_BY_NAME.keys()].join(', ')}; ` +
       `list_processes shows the ${ctx.catalog.tools().length} process tool(s), and execute_process runs any process by id.`,
   );
-}
-
-/** Masks configured secrets in everything a client will see. */
-function redactResult(ctx: BridgeContext, result: CallToolResult): CallToolResult {
-  const content = result.content.map((block) => (block.type === 'text' ? { ...block, text: ctx.logger.redact(block.text) } : block));
-  if (result.structuredContent === undefined) return { ...result, content };
-  const json = JSON.stringify(result.structuredContent);
-  const clean = ctx.logger.redact(json);
-  return { ...result, content, structuredContent: clean === json ? result.structuredContent : (JSON.parse(clean) as Record<string, unknown>) };
 }
 
 async function waitAtMost(promise: Promise<unknown>, ms: number): Promise<void> {

@@ -10,6 +10,12 @@ export interface ToolCall {
   signal: AbortSignal;
   /** Present when the request carried a progressToken. */
   progress?: ProgressReporter;
+  /**
+   * False once the session is gone. The signal fires both when the client
+   * cancels the call and when the connection closes; only the first dismisses
+   * the call's job (a closed connection leaves it to run, findable by list_jobs).
+   */
+  sessionOpen(): boolean;
 }
 
 export interface FixedTool {

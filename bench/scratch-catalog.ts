@@ -1,0 +1,11 @@
+import { parseCommandLine } from '../src/config.js';
+import { createBridgeContext } from '../src/mcp/context.js';
+import { createLogger } from '../src/log.js';
+const url = process.argv[2]!;
+const cmd = parseCommandLine(['--server-url', url], {}) as any;
+const c0 = process.cpuUsage(); const t = performance.now();
+const ctx = createBridgeContext(cmd.config, { logger: createLogger({ level: 'error' }) });
+await ctx.catalog.ready();
+const c = process.cpuUsage(c0);
+console.log(JSON.stringify({ wall: performance.now() - t, cpu: (c.user + c.system) / 1000, tools: ctx.catalog.tools().length }));
+process.exit(0);

@@ -1,0 +1,71 @@
+// 3. Throughput: 64 MCP clients over Streamable HTTP, each with its own
+// session, calling a sync-only process in a closed loop, against 64 undici
+// loops sending the same execution straight to the demo server. Runs of the
+// two alternate; the demo server and the bridge each have a process of their
+// own, the load generators run in this one.
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { connectHttpClient, startDemoChild, startHttpBridge } from '../lib/children.js';
+import { pick, type BenchContext } from '../lib/context.js';
+import { directClient } from '../lib/direct.js';
+import { closedLoop, type LoadResult } from '../lib/load.js';
+import { summarize } from '../lib/stats.js';
+import type { Row } from '../lib/table.js';
+import { SYNC_PROCESS } from './overhead.js';
+
+export const CONCURRENCY = 64;
+const INPUTS = { count: 3 };
+
+export async function throughput(ctx: BenchContext): Promise<Row[]> {
+  const seconds = pick(ctx, 10, 3);
+  const runs = pick(ctx, 3, 1);
+  const demo = await startDemoChild({ syntheticProcesses: 1, syntheticJobControl: ['sync-execute'], maxWorkers: CONCURRENCY });
+  const bridge = await startHttpBridge(demo.url, ['--max-sessions', String(CONCURRENCY * 2)]);
+  const direct = directClient(demo.url, CONCURRENCY);
+  const clients: Client[] = [];
+  try {
+    for (let i = 0; i < CONCURRENCY; i++) clients.push(await connectHttpClient(bridge.url));
+    const viaBridge = async (worker: number) => {
+      const result = (await clients[worker]!.callTool({ name: SYNC_PROCESS, arguments: INPUTS })) as CallToolResult;
+      if (result.isError) throw new Error(JSON.stringify(result.content).slice(0, 200));
+    };
+    const straight = async () => {
+      await direct.executeSync(SYNC_PROCESS, INPUTS);
+    };
+    // Warm both paths (JIT, connections) before anything is counted.
+    await closedLoop(CONCURRENCY, 1000, viaBridge);
+    await closedLoop(CONCURRENCY, 1000, straight);
+    ctx.log(`throughput: ${runs} × (${seconds} s direct + ${seconds} s through the bridge) at concurrency ${CONCURRENCY}`);
+    const bridgeRuns: LoadResult[] = [];
+    const directRuns: LoadResult[] = [];
+    for (let i = 0; i < runs; i++) {
+      directRuns.push(await closedLoop(CONCURRENCY, seconds * 1000, straight));
+      bridgeRuns.push(await closedLoop(CONCURRENCY, seconds * 1000, viaBridge));
+    }
+    const b = summarize(bridgeRuns.map((r) => r.perSecond));
+    const d = summarize(directRuns.map((r) => r.perSecond));
+    const errors = bridgeRuns.reduce((n, r) => n + r.errors, 0);
+    const directErrors = directRuns.reduce((n, r) => n + r.errors, 0);
+    const firstError = bridgeRuns.find((r) => r.firstError)?.firstError ?? directRuns.find((r) => r.firstError)?.firstError;
+    const ratio = b.median / d.median;
+    return [
+      {
+        section: '3',
+        measure: `throughput: ${CONCURRENCY} MCP clients over HTTP, sync process, ${seconds} s runs`,
+        figure: b,
+        unit: 'calls/s',
+        baselineName: `direct HTTP, ${CONCURRENCY} concurrent`,
+        baseline: d,
+        ratio,
+        target: '≥ 0.5, 0 errors',
+        met: ratio >= 0.5 && errors === 0,
+        note: `errors: ${errors} through the bridge, ${directErrors} direct${firstError ? ` (first: ${firstError})` : ''}`,
+      },
+    ];
+  } finally {
+    await Promise.allSettled(clients.map((c) => c.close()));
+    await bridge.close();
+    await direct.close();
+    await demo.close();
+  }
+}
