@@ -85,8 +85,14 @@ export interface BridgeSession {
 const CLIENT_INFO = { name: 'ogc-processes-mcp-bench', version: '1.0.0' };
 
 /** Spawns `node dist/cli.js --server-url URL ...` and connects the SDK Client over stdio. */
-export async function startStdioBridge(serverUrl: string, extraArgs: string[] = [], nodeArgs: string[] = []): Promise<BridgeSession> {
+export async function startStdioBridge(
+  serverUrl: string,
+  extraArgs: string[] = [],
+  nodeArgs: string[] = [],
+  clientOptions: { maxBufferSize?: number } = {},
+): Promise<BridgeSession> {
   const transport = new StdioClientTransport({
+    ...clientOptions,
     command: process.execPath,
     args: [...nodeArgs, cliPath, '--server-url', serverUrl, ...extraArgs],
     env: { PATH: process.env.PATH ?? '' },

@@ -139,7 +139,8 @@ function showValue(value: unknown): string {
   try {
     text = JSON.stringify(value) ?? String(value);
   } catch {
-    text = String(value);
+    // Only a value nested thousands deep gets here (JSON has no cycles); String() would overflow too.
+    text = '(a value nested too deeply to show)';
   }
   return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS)}… (${text.length} characters)` : text;
 }

@@ -104,8 +104,9 @@ export class SessionPool {
     const state = session as SessionState;
     // A GET is the client's standing stream: it keeps the session alive, but it is no call.
     const kind = req.method === 'GET' ? 'streams' : 'inFlight';
+    if (state.idleTimer) clearTimeout(state.idleTimer);
+    state.idleTimer = undefined;
     state[kind]++;
-    this.armIdleTimer(state);
     res.once('close', () => {
       state[kind]--;
       this.armIdleTimer(state);
@@ -137,11 +138,11 @@ export class SessionPool {
   }
 
   private armIdleTimer(state: SessionState): void {
-    if (state.closed || state.id === undefined || state.streams > 0) return;
+    if (state.closed || state.id === undefined || state.inFlight > 0 || state.streams > 0) return;
     if (state.idleTimer) clearTimeout(state.idleTimer);
     state.idleTimer = setTimeout(() => {
       state.idleTimer = undefined;
-      if (state.closed || state.streams > 0) return;
+      if (state.closed || state.inFlight > 0 || state.streams > 0) return;
       this.log.info(`HTTP session ${shortId(state.id)} closed after ${this.options.idleMs / 1000} s without requests.`);
       void state.server.close();
     }, this.options.idleMs);

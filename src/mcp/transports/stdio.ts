@@ -4,6 +4,7 @@
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { BridgeContext } from '../context.js';
+import { guardJsonRpcLines } from './stdio-guard.js';
 
 export interface StdioSession {
   /** Resolves when the client has gone (stdin ended) or close() was called. */
@@ -13,7 +14,12 @@ export interface StdioSession {
 
 export async function serveStdio(ctx: BridgeContext, createServer: (ctx: BridgeContext) => Server): Promise<StdioSession> {
   const server = createServer(ctx);
-  const transport = new StdioServerTransport();
+  // Lines that are not JSON-RPC are answered by the guard, and never end the session.
+  const stdin = guardJsonRpcLines(process.stdin, {
+    answer: (message) => void process.stdout.write(`${JSON.stringify(message)}\n`),
+    warn: (text) => ctx.logger.warning(text),
+  });
+  const transport = new StdioServerTransport(stdin, process.stdout);
   let done!: () => void;
   const closed = new Promise<void>((resolve) => (done = resolve));
   const onEnd = () => {
