@@ -32,7 +32,7 @@ describe('runDemoServerForeground', () => {
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
       const reply = await fetch(`${url}processes/sleep_a_while`);
       expect(reply.status).toBe(200);
-      expect((await reply.json()).title).toBe('Sleep Processor');
+      expect(((await reply.json()) as { title: string }).title).toBe('Sleep Processor');
       // A running job must not keep the process alive either.
       const job = await fetch(`${url}processes/sleep_a_while/execution`, { method: 'POST', body: '{"inputs":{"duration":600}}' });
       expect(job.status).toBe(201);

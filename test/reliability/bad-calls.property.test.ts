@@ -93,6 +93,9 @@ describe('raw JSON-RPC lines the SDK Client would not send (built CLI over stdio
   });
 
   const call = (params: unknown) => ({ method: 'tools/call', params });
+  /** A JSON-RPC error, or a tool result that is an error. */
+  const answerIsError = (answer: Record<string, unknown>) =>
+    'error' in answer ? typeof (answer.error as { code?: unknown }).code === 'number' : (answer.result as CallToolResult | undefined)?.isError === true;
 
   it('answers every malformed request that has an id, and survives garbage', async () => {
     const requests: Array<Record<string, unknown>> = [
@@ -116,9 +119,9 @@ describe('raw JSON-RPC lines the SDK Client would not send (built CLI over stdio
       call({ name: 'describe_process', arguments: { process_id: '__proto__' } }),
       call({ name: 'get_job', arguments: { job_id: '../../processes' } }),
       call({ name: 'get_job', arguments: { job_id: '%2e%2e' } }),
-      call({ name: 'primes_between', arguments: { min_val: deeplyNested(5_000, 'array') } }),
-      call({ name: 'primes_between', arguments: { min_val: deeplyNested(5_000, 'object') } }),
-      call({ name: 'execute_process', arguments: { process_id: 'primes_between', inputs: deeplyNested(5_000, 'object') } }),
+      call({ name: 'primes_between', arguments: { min_val: deeplyNested(1_000, 'array') } }),
+      call({ name: 'primes_between', arguments: { min_val: deeplyNested(1_000, 'object') } }),
+      call({ name: 'execute_process', arguments: { process_id: 'primes_between', inputs: deeplyNested(1_000, 'object') } }),
       call({ name: 'primes_between', arguments: { min_val: 'x'.repeat(5_000_000) } }),
       call({ name: 'x'.repeat(1_000_000), arguments: {} }),
       { method: 'tools/cal', params: {} },
@@ -133,27 +136,43 @@ describe('raw JSON-RPC lines the SDK Client would not send (built CLI over stdio
     let id = 0;
     for (const message of requests) {
       const answer = await raw.request({ id: `bad-${id++}`, ...message });
-      const ok = 'error' in answer ? typeof (answer.error as { code?: unknown }).code === 'number' : (answer.result as CallToolResult | undefined)?.isError === true;
-      expect(ok, `${JSON.stringify(message).slice(0, 200)} -> ${JSON.stringify(answer).slice(0, 300)}`).toBe(true);
+      expect(answerIsError(answer), `${JSON.stringify(message).slice(0, 200)} -> ${JSON.stringify(answer).slice(0, 300)}`).toBe(true);
+    }
+    // JSON nested far deeper than this process could even serialize, built as text.
+    for (const [open, close] of [['[', ']'], ['{"a":', '}']]) {
+      const deep = `${open.repeat(200_000)}1${close.repeat(200_000)}`;
+      const id = `deep-${open.length}`;
+      const answer = await raw.requestLine(id, `{"jsonrpc":"2.0","id":"${id}","method":"tools/call","params":{"name":"primes_between","arguments":{"min_val":${deep}}}}`);
+      expect(answerIsError(answer), JSON.stringify(answer).slice(0, 300)).toBe(true);
     }
     // Odd but valid ids are answered with the same id.
     for (const odd of [0, -1, 2 ** 53 - 1, '', 'ünïcödé 🧨', 'x'.repeat(10_000)]) {
       const answer = await raw.request({ id: odd, method: 'ping' });
       expect(answer.id).toEqual(odd);
     }
-    // Lines that are not JSON-RPC requests at all get no answer (nothing to answer to), but break nothing.
-    for (const line of ['', 'garbage', '{', '{"jsonrpc":"2.0","id":', '[]', '[1,2,3]', 'null', '"string"', '\uFEFF{}', '\u0000\u0001\u0002', `{"a":${'['.repeat(100_000)}`, '{"jsonrpc":"1.0","id":1,"method":"ping"}', '{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":"nope"}}']) {
+    // Messages past the 10 MB line limit, with the id first (as here) and last (as the SDK Client writes it).
+    const big = 'y'.repeat(11 * 1024 * 1024);
+    const first = await raw.request({ id: 'huge-first', method: 'tools/call', params: { name: 'primes_between', arguments: { min_val: big } } });
+    expect((first.error as { code: number }).code).toBe(-32600);
+    const last = await raw.requestLine('huge-last', `{"method":"tools/call","params":{"name":"primes_between","arguments":{"min_val":"${big}"}},"jsonrpc":"2.0","id":"huge-last"}`);
+    expect((last.error as { code: number }).code).toBe(-32600);
+    // Lines that are not requests: parse errors and invalid requests are answered with id null, notifications never.
+    const nullAnswers = () => raw.lines.filter((l) => l.includes('"id":null')).length;
+    const before = nullAnswers();
+    const answeredWithNull = ['garbage', '{', '{"jsonrpc":"2.0","id":', '[]', '[1,2,3]', 'null', '"string"', '\u0000\u0001\u0002', `{"a":${'['.repeat(100_000)}`];
+    for (const line of [...answeredWithNull, '', '   ', '{"jsonrpc":"2.0","method":"notifications/cancelled","params":"nope"}', '{"jsonrpc":"2.0","method":"notifications/initialized"}']) {
       raw.write(line);
     }
-    // A line past the transport's 10 MB buffer.
-    raw.write(JSON.stringify({ jsonrpc: '2.0', id: 'huge', method: 'tools/call', params: { name: 'primes_between', arguments: { min_val: 'y'.repeat(11 * 1024 * 1024) } } }));
     const after = await raw.request({ id: 'after', method: 'tools/call', params: { name: 'primes_between', arguments: { min_val: 0, max_val: 10 } } });
     expect((after.result as CallToolResult).isError, JSON.stringify(after).slice(0, 300)).toBeFalsy();
+    expect(nullAnswers() - before).toBe(answeredWithNull.length);
+    const wrongVersion = await raw.requestLine(7, '{"jsonrpc":"1.0","id":7,"method":"ping"}');
+    expect((wrongVersion.error as { code: number }).code).toBe(-32600);
     expect(raw.child.exitCode).toBeNull();
     // Only the one valid call ran.
     expect(proxy.requestsTo('POST', EXECUTION)).toHaveLength(1);
     // stdout stayed JSON-RPC only.
-    for (const line of raw.lines) expect(() => JSON.parse(line), line.slice(0, 100)).not.toThrow();
+    for (const line of raw.lines) expect(JSON.parse(line), line.slice(0, 100)).toMatchObject({ jsonrpc: '2.0' });
   });
 
   it('never lets a __proto__ input through to the OGC server, nor pollutes anything', async () => {

@@ -10,9 +10,10 @@ import { sendJson } from '../responses.js';
 import { jobOutcomeProblem } from './job-outcome.js';
 
 /** RFC 7240: preferences are comma-separated, each possibly with ;parameters. */
-function prefersAsync(header: string | undefined): boolean {
+function prefersAsync(header: string | string[] | undefined): boolean {
   if (!header) return false;
-  return header.split(',').some((pref) => pref.split(';')[0].trim().toLowerCase() === 'respond-async');
+  const values = Array.isArray(header) ? header.join(',') : header;
+  return values.split(',').some((pref) => pref.split(';')[0].trim().toLowerCase() === 'respond-async');
 }
 
 /** Outputs the request asks for (OGC `outputs` map); undefined means all. */
