@@ -10,7 +10,7 @@ import type { ExecuteRequest, StatusInfo } from '../ogc/index.js';
 import { isFinishedStatus } from '../ogc/models.js';
 import { OgcApiError } from '../ogc/errors.js';
 import type { BridgeContext } from './context.js';
-import { upstreamErrorResult } from './errors.js';
+import { describeUpstreamError, errorResult, upstreamErrorResult } from './errors.js';
 import { resultsToolResult } from './results.js';
 import type { ToolCall } from './tools/types.js';
 
@@ -64,8 +64,8 @@ export async function executeTool(call: ToolCall, tool: DerivedTool, args: Recor
     return statusResult(job);
   }
 
-  progress?.update(job.progress, progressMessage(job));
   if (!isFinishedStatus(job.status)) {
+    progress?.update(job.progress, progressMessage(job));
     const heartbeat = progress ? setInterval(() => progress.heartbeat(), HEARTBEAT_MS) : undefined;
     try {
       job = await ctx.client.waitForJob(jobId, {
@@ -78,7 +78,10 @@ export async function executeTool(call: ToolCall, tool: DerivedTool, args: Recor
       });
     } catch (error) {
       if (signal.aborted) return cancelled(call, jobId);
-      return upstreamErrorResult(error, ctx.config.serverUrl, { processId, jobId });
+      // A job that vanished is gone; any other failure leaves a job worth following up.
+      if (error instanceof OgcApiError && error.status === 404) return upstreamErrorResult(error, ctx.config.serverUrl, { processId, jobId });
+      const text = describeUpstreamError(error, ctx.config.serverUrl, { processId, jobId });
+      return errorResult(`Job ${jobId} of process "${processId}" was started, but following it failed. ${text} The job may still be running: check it with get_job ${JSON.stringify({ job_id: jobId })}.`);
     } finally {
       if (heartbeat) clearInterval(heartbeat);
     }

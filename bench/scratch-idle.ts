@@ -1,0 +1,10 @@
+import { spawn } from 'node:child_process';
+import { startDemoChild, cliPath } from './lib/children.js';
+const demo = await startDemoChild({});
+const child = spawn(process.execPath, [...process.argv.slice(2), '--require', './dist-bench/memlog.cjs', cliPath, '--server-url', demo.url], { stdio: ['pipe', 'pipe', 'pipe'] });
+child.stderr.on('data', (d: Buffer) => { const s = d.toString(); if (s.includes('MEM')) console.log(s.trim()); });
+child.stdin.write(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'x', version: '1' } } }) + '\n');
+await new Promise((r) => setTimeout(r, 3000));
+const st = (await import('node:fs')).readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/VmRSS.*|RssAnon.*|RssFile.*/g);
+console.log(st);
+child.kill(); await demo.close();

@@ -1,0 +1,14 @@
+import { rssOf, startDemoChild, startStdioBridge } from './lib/children.js';
+const demo = await startDemoChild({});
+const nodeArgs = process.argv.slice(2);
+const b = await startStdioBridge(demo.url, [], nodeArgs, { maxBufferSize: 256 * 1024 * 1024 });
+await b.client.listTools();
+console.log('idle', rssOf(b.pid));
+const r: any = await b.client.callTool({ name: 'echo_large', arguments: { size_mb: 50 } }, undefined, { timeout: 120000 });
+console.log('after call', rssOf(b.pid), JSON.stringify(r).length);
+await new Promise((res) => setTimeout(res, 2000));
+console.log('2s later', rssOf(b.pid));
+const jobId = r.structuredContent.jobId;
+await b.client.readResource({ uri: `ogc-job://${jobId}/results/return_value` }, { timeout: 120000 });
+console.log('after read', rssOf(b.pid));
+await b.close(); await demo.close();
