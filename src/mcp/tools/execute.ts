@@ -1,6 +1,7 @@
 // execute_process: any process by id, for clients that never saw its own tool
 // (they ignore tools/list_changed, or cap the number of tools), with the
 // options a per-process tool leaves out: outputs, response mode, wait time.
+import { argumentsFromInputIds } from '../../bridge/request.js';
 import { errorResult } from '../errors.js';
 import { findEntry } from './discovery.js';
 import { runProcess } from './process-tools.js';
@@ -53,7 +54,8 @@ export const executeProcess: FixedTool = {
     if (unknown.length > 0 && known.length > 0) {
       return errorResult(`Invalid arguments for execute_process; nothing was run:\n- outputs: process "${tool.processId}" has no output ${unknown.map((o) => JSON.stringify(o)).join(', ')}; its outputs are: ${known.join(', ')}.`);
     }
-    const inputs = (args.inputs ?? {}) as Record<string, unknown>;
+    // Callers write inputs by input id (as describe_process shows them); the tool's arguments differ for ids that are not valid names.
+    const inputs = argumentsFromInputIds(tool, (args.inputs ?? {}) as Record<string, unknown>);
     return runProcess(
       call,
       tool,
