@@ -50,7 +50,8 @@ export function buildInput(parameter: ProcessParameter, argumentName: string, co
   if (parameter.description !== undefined) input.description = parameter.description;
   if (media.length === 1 && !qualifiedContent) input.stringContent = media[0];
 
-  const value = shape.kind === 'complex' ? complexValueSchema(schema, shape, input) : withoutAnnotations(schema);
+  const literal = input.required ? schema : withoutNull(schema);
+  const value = shape.kind === 'complex' ? complexValueSchema(schema, shape, input) : withoutAnnotations(literal);
   // Texts first: they are what a person reading the schema looks for.
   const property: JsonSchemaObject = {};
   if (parameter.title !== undefined) property.title = parameter.title;
@@ -136,6 +137,20 @@ function arrayOf(value: JsonSchemaObject, parameter: ProcessParameter): JsonSche
 function withoutAnnotations(schema: JsonSchemaObject, keys: string[] = ['title', 'description']): JsonSchemaObject {
   const out: JsonSchemaObject = {};
   for (const key of Object.keys(schema)) if (!keys.includes(key)) setOwn(out, key, schema[key]);
+  return out;
+}
+
+/**
+ * An optional input that may be null: leaving it out says the same, so the
+ * model sees one plain type (several clients reject type unions).
+ */
+function withoutNull(schema: JsonSchemaObject): JsonSchemaObject {
+  const types = schema.type;
+  if (!Array.isArray(types) || !types.includes('null') || types.length < 2) return schema;
+  const out: JsonSchemaObject = { ...schema };
+  const rest = types.filter((t) => t !== 'null');
+  out.type = rest.length === 1 ? rest[0] : rest;
+  if (Array.isArray(schema.enum)) out.enum = schema.enum.filter((v) => v !== null);
   return out;
 }
 

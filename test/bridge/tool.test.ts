@@ -219,3 +219,23 @@ describe('deriveTool: failures', () => {
     expect(result).toMatchObject({ ok: false, processId: 'listed', reason: expect.stringContaining('boom') });
   });
 });
+
+describe('deriveTool: nullable inputs', () => {
+  const t = tool({
+    id: 'nullable',
+    inputs: {
+      optional_enum: { minOccurs: 0, schema: { type: 'string', enum: ['NDVI', 'LAI', null], nullable: true } },
+      required_text: { minOccurs: 1, schema: { type: 'string', nullable: true } },
+    },
+    outputs: {},
+  });
+
+  it('gives an optional nullable input one plain type: leaving it out says the same as null', () => {
+    expect(props(t).optional_enum.type).toBe('string');
+    expect(props(t).optional_enum.enum).toEqual(['NDVI', 'LAI']);
+  });
+
+  it('keeps null for a required input, where null is the only way to say "none"', () => {
+    expect(props(t).required_text.type).toEqual(['string', 'null']);
+  });
+});
