@@ -4,12 +4,12 @@
 // goes to stderr, except --help, --version and `inspect`, which have no session.
 import { ConfigError, helpText, parseCommandLine, secretsOf, type CliCommand, type Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
-import { runDemoServerForeground, startDemoServer, type DemoServer } from './demo/index.js';
+import type { DemoServer } from './demo/index.js';
 import { closeBridgeContext, createBridgeContext, type BridgeConfig, type BridgeContext } from './mcp/context.js';
 import { createBridgeServer } from './mcp/server.js';
 import { serveStdio } from './mcp/transports/stdio.js';
-import { startHttpTransport } from './mcp/transports/http.js';
-import { runInspect } from './mcp/inspect.js';
+// The HTTP transport, the demo server and inspect are imported when used: a
+// stdio bridge, the common case, starts sooner and smaller without them.
 import { PACKAGE_VERSION } from './ogc/version.js';
 
 const EXIT_OK = 0;
@@ -35,10 +35,10 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${PACKAGE_VERSION}\n`);
       return EXIT_OK;
     case 'demo-server':
-      await runDemoServerForeground({ port: command.port, host: command.host });
+      await (await import('./demo/index.js')).runDemoServerForeground({ port: command.port, host: command.host });
       return EXIT_OK;
     case 'inspect':
-      return withServer(command.config, (config, logger) => runInspect(config, logger));
+      return withServer(command.config, async (config, logger) => (await import('./mcp/inspect.js')).runInspect(config, logger));
     case 'serve':
       return withServer(command.config, serve);
   }
@@ -50,7 +50,7 @@ async function withServer(config: Config, run: (config: BridgeConfig, logger: Lo
   let demo: DemoServer | undefined;
   let serverUrl = config.serverUrl;
   if (config.demo) {
-    demo = await startDemoServer({ port: 0, host: '127.0.0.1' });
+    demo = await (await import('./demo/index.js')).startDemoServer({ port: 0, host: '127.0.0.1' });
     serverUrl = demo.url;
     logger.info(`Embedded demo OGC server on ${demo.url}`);
   }
@@ -80,6 +80,7 @@ async function serve(config: BridgeConfig, logger: Logger): Promise<number> {
 // answer within --shutdown-grace-seconds, and jobs live on upstream.
 async function serveHttp(ctx: BridgeContext, stopped: Promise<void>): Promise<number> {
   // Each session's Server gets a logger whose lines reach that session's client only.
+  const { startHttpTransport } = await import('./mcp/transports/http.js');
   const http = await startHttpTransport(ctx.config, (logger) => createBridgeServer({ ...ctx, logger }), ctx.logger);
   ctx.logger.info(`Bridging ${new URL(ctx.config.serverUrl).origin} over Streamable HTTP.`);
   await stopped;

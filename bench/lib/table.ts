@@ -10,6 +10,8 @@ export interface Row {
   baselineName: string;
   baseline?: Summary;
   baselineUnit?: string;
+  /** Said after the baseline, e.g. a second floor. */
+  baselineExtra?: string;
   ratio?: number;
   /** e.g. `≤ 1.2`; empty when the row is informational. */
   target?: string;
@@ -34,7 +36,7 @@ export function renderTable(rows: readonly Row[]): string {
     r.section,
     r.measure,
     spread(r.figure, r.unit),
-    r.baseline ? `${r.baselineName}: ${spread(r.baseline, r.baselineUnit ?? r.unit)}` : r.baselineName,
+    (r.baseline ? `${r.baselineName}: ${spread(r.baseline, r.baselineUnit ?? r.unit)}` : r.baselineName) + (r.baselineExtra ? `; ${r.baselineExtra}` : ''),
     ratioCell(r),
     verdict(r),
   ]);

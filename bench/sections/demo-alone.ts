@@ -21,10 +21,10 @@ export async function demoAlone(ctx: BenchContext): Promise<Row[]> {
   const toDemo = directClient(demo.url, CONCURRENCY);
   const toBare = directClient(bare.url, CONCURRENCY);
   try {
-    const kinds = {
-      bare: () => toBare.getJson('processes/primes_between/execution'),
-      sync: () => toDemo.executeSync('primes_between', PRIMES),
-      async: () => toDemo.executeAsync('primes_between', PRIMES),
+    const kinds: Record<string, () => Promise<void>> = {
+      bare: async () => void (await toBare.getJson('processes/primes_between/execution')),
+      sync: async () => void (await toDemo.executeSync('primes_between', PRIMES)),
+      async: async () => void (await toDemo.executeAsync('primes_between', PRIMES)),
     };
     for (const fn of Object.values(kinds)) await closedLoop(CONCURRENCY, 500, fn);
     ctx.log(`demo server alone: ${runs} × ${seconds} s of each of ${Object.keys(kinds).join(', ')} at concurrency ${CONCURRENCY}`);

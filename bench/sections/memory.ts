@@ -10,7 +10,6 @@ import type { CallToolResult, ReadResourceResult } from '@modelcontextprotocol/s
 import { rssOf, startDemoChild, startStdioBridge, type BridgeSession } from '../lib/children.js';
 import { pick, type BenchContext } from '../lib/context.js';
 import { directClient } from '../lib/direct.js';
-import { closedLoop } from '../lib/load.js';
 import { summarize } from '../lib/stats.js';
 import type { Row } from '../lib/table.js';
 
@@ -92,11 +91,14 @@ export async function memory(ctx: BenchContext): Promise<Row[]> {
 
     // Fill the server with jobs: small sync executions, 16 at a time.
     let made = 0;
-    await closedLoop(16, 120_000, async () => {
-      if (made >= JOBS) throw new Error('enough');
-      made++;
-      await direct.executeSync('primes_between', { min_val: 0, max_val: 10 });
-    }).catch(() => undefined);
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        while (made < JOBS) {
+          made++;
+          await direct.executeSync('primes_between', { min_val: 0, max_val: 10 });
+        }
+      }),
+    );
     const listed = (await direct.getJson('jobs?limit=1')) as { jobs: unknown[] };
     if (!Array.isArray(listed.jobs)) throw new Error('the demo server did not list its jobs');
     const proxy = await noPagingProxy(demo.url);

@@ -12,7 +12,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { connectHttpClient, startDemoChild, startHttpBridge, startStdioBridge } from '../lib/children.js';
 import { pick, type BenchContext } from '../lib/context.js';
 import { directClient } from '../lib/direct.js';
-import { elapsedMs, now, summarize, type Summary } from '../lib/stats.js';
+import { elapsedMs, now, spread, summarize, type Summary } from '../lib/stats.js';
 import type { Row } from '../lib/table.js';
 
 const PRIMES = { min_val: 0, max_val: 100 };
@@ -76,8 +76,9 @@ export async function callOverhead(ctx: BenchContext): Promise<Row[]> {
         measure: `call over ${transport}, ${mode}`,
         figure: s[bridge]!,
         unit: 'ms',
-        baselineName: `${floorName}; ping ${s[ping]!.median.toFixed(3)} ms`,
+        baselineName: floorName,
         baseline: s[floor]!,
+        baselineExtra: `${transport} ping ${spread(s[ping]!, 'ms')}`,
         ratio,
         ...(target ? { target: '(bridge − ping) / direct ≤ 1.2', met: ratio <= 1.2 } : { target: 'info' }),
       };

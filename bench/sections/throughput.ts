@@ -2,15 +2,17 @@
 // session, calling a sync-only process in a closed loop, against 64 undici
 // loops sending the same execution straight to the demo server. Runs of the
 // two alternate; the demo server and the bridge each have a process of their
-// own, the load generators run in this one.
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { connectHttpClient, startDemoChild, startHttpBridge } from '../lib/children.js';
+// own, the load generators run in this one. The MCP clients are light ones
+// (raw JSON-RPC over undici, bench/lib/raw-http.ts), so that both sides pay
+// the same client costs and the difference is the bridge's.
+import { Agent } from 'undici';
+import { startDemoChild, startHttpBridge } from '../lib/children.js';
 import { pick, type BenchContext } from '../lib/context.js';
 import { directClient } from '../lib/direct.js';
 import { closedLoop, type LoadResult } from '../lib/load.js';
 import { summarize } from '../lib/stats.js';
 import type { Row } from '../lib/table.js';
+import { openRawHttpSession, type RawHttpSession } from '../lib/raw-http.js';
 import { SYNC_PROCESS } from './overhead.js';
 
 export const CONCURRENCY = 64;
@@ -22,11 +24,12 @@ export async function throughput(ctx: BenchContext): Promise<Row[]> {
   const demo = await startDemoChild({ syntheticProcesses: 1, syntheticJobControl: ['sync-execute'], maxWorkers: CONCURRENCY });
   const bridge = await startHttpBridge(demo.url, ['--max-sessions', String(CONCURRENCY * 2)]);
   const direct = directClient(demo.url, CONCURRENCY);
-  const clients: Client[] = [];
+  const agent = new Agent({ connections: CONCURRENCY, keepAliveTimeout: 30_000 });
+  const clients: RawHttpSession[] = [];
   try {
-    for (let i = 0; i < CONCURRENCY; i++) clients.push(await connectHttpClient(bridge.url));
+    for (let i = 0; i < CONCURRENCY; i++) clients.push(await openRawHttpSession(bridge.url, agent));
     const viaBridge = async (worker: number) => {
-      const result = (await clients[worker]!.callTool({ name: SYNC_PROCESS, arguments: INPUTS })) as CallToolResult;
+      const result = await clients[worker]!.call('tools/call', { name: SYNC_PROCESS, arguments: INPUTS });
       if (result.isError) throw new Error(JSON.stringify(result.content).slice(0, 200));
     };
     const straight = async () => {
@@ -64,6 +67,7 @@ export async function throughput(ctx: BenchContext): Promise<Row[]> {
     ];
   } finally {
     await Promise.allSettled(clients.map((c) => c.close()));
+    await agent.close();
     await bridge.close();
     await direct.close();
     await demo.close();

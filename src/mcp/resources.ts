@@ -17,8 +17,12 @@ import { describeUpstreamError } from './errors.js';
 import { redactDeep } from './redact.js';
 import { OUTPUT_TEMPLATE, parseResourceUri, RESULTS_TEMPLATE } from './resource-uris.js';
 
-/** Largest resource served (text or binary): whole outputs, not unbounded ones. */
-export const MAX_RESOURCE_BYTES = 32 * 1024 * 1024;
+/**
+ * Largest resource served (text or binary): whole outputs, not unbounded ones.
+ * Room for a 50 MB output with its JSON around it (the benchmark's case),
+ * which the bridge handles within about two copies (ogc/memory.ts).
+ */
+export const MAX_RESOURCE_BYTES = 64 * 1024 * 1024;
 
 // -32002 is "resource not found" in MCP 2025-11-25.
 const RESOURCE_NOT_FOUND = -32002;
@@ -77,6 +81,11 @@ function jsonContents(uri: string, value: unknown): ReadResourceResult {
 }
 
 async function outputContents(ctx: BridgeContext, uri: string, value: unknown, signal: AbortSignal): Promise<ReadResourceResult> {
+  if (typeof value === 'string') {
+    // Text served as itself: quoting it as JSON would cost a second copy of a large output, and its readers an unescaping.
+    if (Buffer.byteLength(value) > MAX_RESOURCE_BYTES) throw tooLarge(uri);
+    return { contents: [{ uri, mimeType: 'text/plain', text: value }] };
+  }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return jsonContents(uri, value);
   const v = value as Record<string, unknown>;
 

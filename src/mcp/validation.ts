@@ -1,9 +1,24 @@
 // Tool arguments checked against the tool's JSON Schema (2020-12) before
 // anything reaches the OGC server. Validators are compiled once per schema
 // object: the catalog hands out new schema objects only when a process changes.
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import type addFormatsModule from 'ajv-formats';
+
+// ajv and its formats take tens of milliseconds to load, which every start
+// would pay before its first tools/list; they load (synchronously, both being
+// CommonJS) on the first validation instead.
+const require = createRequire(import.meta.url);
+
+function createAjv(): Ajv2020 {
+  const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  const formats = require('ajv-formats') as typeof addFormatsModule & { default?: typeof addFormatsModule };
+  // logger:false: ajv would otherwise warn on stdout-adjacent console for unknown formats.
+  const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: true, logger: false });
+  (formats.default ?? formats)(ajv as never);
+  return ajv;
+}
 
 export type ValidationOutcome = { ok: true } | { ok: false; problems: string[] };
 
@@ -11,15 +26,8 @@ const MAX_PROBLEMS = 5;
 const MAX_VALUE_CHARS = 80;
 
 export class ArgumentValidator {
-  private readonly ajv: Ajv2020;
+  private ajv: Ajv2020 | undefined;
   private readonly compiled = new WeakMap<object, ValidateFunction | Error>();
-
-  constructor() {
-    // logger:false: ajv would otherwise warn on stdout-adjacent console for unknown formats.
-    this.ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: true, logger: false });
-    const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
-    (addFormats as unknown as (a: Ajv2020) => void)(this.ajv);
-  }
 
   validate(schema: object, args: unknown): ValidationOutcome {
     const validator = this.compile(schema);
@@ -34,6 +42,7 @@ export class ArgumentValidator {
     let entry = this.compiled.get(schema);
     if (!entry) {
       try {
+        this.ajv ??= createAjv();
         entry = this.ajv.compile(schema);
       } catch (error) {
         entry = error instanceof Error ? error : new Error(String(error));

@@ -50,6 +50,7 @@ import {
   type BaseUrl,
   type QueryValue,
 } from './urls.js';
+import { LARGE_BODY_BYTES, collectAfterLargeBody } from './memory.js';
 import { DEFAULT_USER_AGENT } from './version.js';
 import { pollUntilFinished, type WaitForJobOptions } from './wait.js';
 
@@ -66,6 +67,11 @@ export interface OgcClientOptions {
   timeouts?: { connectMs?: number; headersMs?: number; bodyMs?: number; bodyTotalMs?: number };
   /** Default 64 MiB; a larger body fails with OgcResponseError `too-large`. */
   maxResponseBytes?: number;
+  /**
+   * Default 16 MiB (at most maxResponseBytes): the cap for API documents (landing page, conformance,
+   * process lists and descriptions, job status and lists); results and links get maxResponseBytes.
+   */
+  maxDocumentBytes?: number;
   /** Retries of GETs on 502/503/504 and connection resets, with backoff; default 2. */
   retries?: number;
   /** Default `ogc-processes-mcp/<version>`. */
@@ -121,6 +127,8 @@ export type { WaitForJobOptions } from './wait.js';
 
 const DEFAULT_TIMEOUTS = { connectMs: 10_000, headersMs: 30_000, bodyMs: 60_000, bodyTotalMs: 300_000 };
 const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+// No real status, list or description comes near this; a server sending more is broken or hostile.
+const DEFAULT_MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
 const DEFAULT_RETRIES = 2;
 const DEFAULT_MAX_PAGES = 20;
 const RETRY_BASE_DELAY_MS = 200;
@@ -146,6 +154,7 @@ export class OgcClient {
   readonly #anonymousHeaders: Record<string, string>;
   readonly #secrets: string[];
   readonly #maxBytes: number;
+  readonly #maxDocumentBytes: number;
   readonly #linkOrigins: Set<string>;
   // Job control options and output ids of processes seen, so that executeProcess
   // does not have to fetch a description on every call.
@@ -160,6 +169,7 @@ export class OgcClient {
       retryBaseDelayMs: RETRY_BASE_DELAY_MS,
     });
     this.#maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    this.#maxDocumentBytes = Math.min(options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES, this.#maxBytes);
     this.#linkOrigins = normalizeOrigins(options.allowedLinkOrigins);
 
     const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
@@ -400,12 +410,12 @@ export class OgcClient {
     return url;
   }
 
-  #get(target: RequestTarget, accept: string, signal: AbortSignal | undefined): Promise<HttpResponse> {
+  #get(target: RequestTarget, accept: string, signal: AbortSignal | undefined, maxBytes: number = this.#maxBytes): Promise<HttpResponse> {
     return this.#http.send({
       method: 'GET',
       target,
       headers: { ...this.#headers, accept },
-      maxBytes: this.#maxBytes,
+      maxBytes,
       retry: true,
       redirectHeaders: (target) => ({ ...this.#headersFor(target), accept }),
       ...(signal ? { signal } : {}),
@@ -417,7 +427,7 @@ export class OgcClient {
     kind: K,
     signal: AbortSignal | undefined,
   ): Promise<{ document: DocumentOf<K>; url: string }> {
-    const response = await this.#get(target, JSON_ACCEPT, signal);
+    const response = await this.#get(target, JSON_ACCEPT, signal, this.#maxDocumentBytes);
     return { document: this.#parse(response, kind), url: response.url };
   }
 
@@ -600,15 +610,29 @@ function looksLikeJson(response: HttpResponse): boolean {
 
 const BLANK = /^\s*$/;
 
+/**
+ * The body as JSON. A large body's bytes are let go once decoded (no caller
+ * reads them after this), and garbage is collected before and after the
+ * parse, so that bytes, text and value are never all held at once.
+ */
 function parseJson(response: HttpResponse): unknown {
+  const size = response.body.length;
   let text = response.body.toString('utf8');
+  if (size >= LARGE_BODY_BYTES) {
+    response.body = Buffer.alloc(0);
+    collectAfterLargeBody(size);
+  }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (BLANK.test(text)) {
     throw notJsonError(response.site, response.status, text, response.contentType, 'empty body');
   }
+  let doc: unknown;
   try {
-    return JSON.parse(text);
+    doc = JSON.parse(text);
   } catch (error) {
     throw notJsonError(response.site, response.status, text, response.contentType, (error as Error).message);
   }
+  text = '';
+  collectAfterLargeBody(size);
+  return doc;
 }

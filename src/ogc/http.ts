@@ -3,6 +3,7 @@
 // credentials on their origin, and every failure turned into an OgcError.
 import { Agent } from 'undici';
 import type { Dispatcher } from 'undici';
+import { LARGE_BODY_BYTES, collectAfterLargeBody } from './memory.js';
 import {
   OgcLinkRefusedError,
   OgcResponseError,
@@ -121,8 +122,30 @@ function discard(body: Body): void {
   body.destroy();
 }
 
-/** Reads a body up to `limit` bytes; over it, either fails or stops (for error bodies). */
-async function readBody(body: Body, limit: number, overLimit: 'fail' | 'truncate'): Promise<Buffer | undefined> {
+/**
+ * Reads a body up to `limit` bytes; over it, either fails or stops (for error
+ * bodies). A large body with a Content-Length goes straight into one buffer of
+ * that size: collecting chunks and concatenating them would hold it twice.
+ */
+async function readBody(body: Body, limit: number, overLimit: 'fail' | 'truncate', declared?: number): Promise<Buffer | undefined> {
+  if (declared !== undefined && Number.isSafeInteger(declared) && declared >= LARGE_BODY_BYTES && declared <= limit) {
+    // Whatever earlier large bodies left behind goes before this one arrives.
+    collectAfterLargeBody(declared);
+    const whole = Buffer.allocUnsafe(declared);
+    let at = 0;
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      // undici fails a body longer than announced itself; this only guards the buffer.
+      if (at + chunk.length > declared) {
+        discard(body);
+        throw new Error('the response body is longer than its Content-Length');
+      }
+      chunk.copy(whole, at);
+      at += chunk.length;
+    }
+    // The chunks, copied, are garbage: let them go before the body is decoded into a second copy.
+    collectAfterLargeBody(declared);
+    return at === declared ? whole : whole.subarray(0, at);
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body as AsyncIterable<Buffer>) {
@@ -252,7 +275,7 @@ export class HttpTransport {
         await data.body.dump();
         body = Buffer.alloc(0);
       } else {
-        body = await readBody(data.body, limit, isError ? 'truncate' : 'fail');
+        body = await readBody(data.body, limit, isError ? 'truncate' : 'fail', isError ? undefined : declared);
       }
     } catch (error) {
       throw transportErrorFrom(error, site, signal?.aborted === true);

@@ -7,11 +7,10 @@
 // server counts executions) and Object.prototype stays clean.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
 import { startDemoServer, type DemoServer } from '../../src/demo/index.js';
 import { startFaultServer, type FaultServer } from '../support/fault-server.js';
-import { badCalls, deeplyNested, prototypeSnapshot, type BadCall } from './bad-calls.js';
+import { answerOf, badCalls, deeplyNested, prototypeSnapshot } from './bad-calls.js';
 import { startBridge, type InProcessBridge } from './bridge.js';
 import { RawStdio, spawnStdio, type SpawnedSession } from './spawned.js';
 
@@ -19,18 +18,6 @@ const EXECUTION = /\/execution$/;
 // Runs in the normal suite; the stress run sends many more (test/stress).
 const STDIO_RUNS = 1_500;
 const IN_PROCESS_RUNS = 1_000;
-
-/** Sends one bad call; returns how it was answered. Any answer is fine, no answer is not. */
-export async function answerOf(client: Client, call: BadCall): Promise<'isError' | 'protocol-error' | 'success'> {
-  try {
-    const result = (await client.callTool({ name: call.name, arguments: call.arguments }, undefined, { timeout: 60_000 })) as CallToolResult;
-    return result.isError === true ? 'isError' : 'success';
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (typeof code === 'number' && code !== -32001 /* request timeout: no answer */) return 'protocol-error';
-    throw error;
-  }
-}
 
 describe('malformed tool calls over stdio (built CLI)', () => {
   let demo: DemoServer;

@@ -4,7 +4,8 @@
 // __proto__ and constructor among them), huge strings, deep nesting, unknown
 // tool names. Shared by the normal suite and the stress run.
 import fc from 'fast-check';
-import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
 
 export interface BadCall {
   name: string;
@@ -168,4 +169,16 @@ export function badCalls(tools: readonly Tool[]): fc.Arbitrary<BadCall> {
 export function prototypeSnapshot(): string {
   const proto = Object.prototype as unknown as Record<string, unknown>;
   return JSON.stringify(Object.getOwnPropertyNames(proto).sort().map((k) => [k, typeof proto[k]]));
+}
+
+/** Sends one bad call; returns how it was answered. Any answer is fine, no answer is not. */
+export async function answerOf(client: Client, call: BadCall): Promise<'isError' | 'protocol-error' | 'success'> {
+  try {
+    const result = (await client.callTool({ name: call.name, arguments: call.arguments }, undefined, { timeout: 60_000 })) as CallToolResult;
+    return result.isError === true ? 'isError' : 'success';
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'number' && code !== -32001 /* request timeout: no answer */) return 'protocol-error';
+    throw error;
+  }
 }

@@ -1,10 +1,10 @@
 // MCP over stdio: stdout carries JSON-RPC and nothing else. The session ends
 // when the client closes stdin (the SDK transport does not watch for that) or
 // when the caller stops it.
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { BridgeContext } from '../context.js';
 import { guardJsonRpcLines } from './stdio-guard.js';
+import { LargeMessageStdioTransport } from './stdio-large.js';
 
 export interface StdioSession {
   /** Resolves when the client has gone (stdin ended) or close() was called. */
@@ -19,7 +19,8 @@ export async function serveStdio(ctx: BridgeContext, createServer: (ctx: BridgeC
     answer: (message) => void process.stdout.write(`${JSON.stringify(message)}\n`),
     warn: (text) => ctx.logger.warning(text),
   });
-  const transport = new StdioServerTransport(stdin, process.stdout);
+  // Messages carrying large strings (whole results read as resources) are written in pieces.
+  const transport = new LargeMessageStdioTransport(stdin, process.stdout);
   let done!: () => void;
   const closed = new Promise<void>((resolve) => (done = resolve));
   const onEnd = () => {

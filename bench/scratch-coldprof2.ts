@@ -1,0 +1,15 @@
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { startDemoChild, cliPath } from './lib/children.js';
+const dir = '/tmp/prof-cold2';
+rmSync(dir, { recursive: true, force: true }); mkdirSync(dir);
+const demo = await startDemoChild({ syntheticProcesses: 991 });
+await fetch(new URL('processes', demo.url));
+const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval', '100', cliPath, '--server-url', demo.url]);
+child.stderr.resume();
+let out = '';
+child.stdout.on('data', (d) => { out += d; if (out.includes('"id":1') && !out.includes('sent2')) { out += 'sent2'; child.stdin.write(JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }) + '\n' + JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/list' }) + '\n'); } if (out.includes('"tools":[') && out.endsWith('\n')) child.stdin.end(); });
+child.stdin.write(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'x', version: '1' } } }) + '\n');
+await new Promise((r) => child.on('exit', r));
+await demo.close();
+console.log(`${dir}/${readdirSync(dir)[0]}`);
