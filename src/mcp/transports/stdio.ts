@@ -15,8 +15,9 @@ export interface StdioSession {
 export async function serveStdio(ctx: BridgeContext, createServer: (ctx: BridgeContext) => Server): Promise<StdioSession> {
   const server = createServer(ctx);
   // Lines that are not JSON-RPC are answered by the guard, and never end the session.
+  // Its answers go through the transport, which keeps a large message's pieces together.
   const stdin = guardJsonRpcLines(process.stdin, {
-    answer: (message) => void process.stdout.write(`${JSON.stringify(message)}\n`),
+    answer: (message) => void transport.send(message).catch((error: Error) => ctx.logger.warning(`stdio: ${error.message}`)),
     warn: (text) => ctx.logger.warning(text),
   });
   // Messages carrying large strings (whole results read as resources) are written in pieces.
