@@ -1,5 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { createRequire } from 'node:module';
+import type { Ajv2020 as Ajv2020Type } from 'ajv/dist/2020.js';
 import { ArgumentValidator } from '../../src/mcp/validation.js';
+
+// The same (CommonJS) ajv module the validator loads.
+const { Ajv2020 } = createRequire(import.meta.url)('ajv/dist/2020.js') as { Ajv2020: typeof Ajv2020Type };
 
 const schema = {
   type: 'object',
@@ -49,16 +54,16 @@ describe('argument validation', () => {
   });
 
   it('compiles each schema object once', () => {
-    const validator = new ArgumentValidator();
-    const compile = (validator as unknown as { ajv: { compile: (s: object) => unknown } }).ajv;
-    let calls = 0;
-    const original = compile.compile.bind(compile);
-    compile.compile = (s: object) => {
-      calls += 1;
-      return original(s);
-    };
-    validator.validate(schema, { max_val: 1 });
-    validator.validate(schema, { max_val: 2 });
-    expect(calls).toBe(1);
+    const compile = vi.spyOn(Ajv2020.prototype, 'compile');
+    try {
+      const validator = new ArgumentValidator();
+      validator.validate(schema, { max_val: 1 });
+      validator.validate(schema, { max_val: 2 });
+      expect(compile).toHaveBeenCalledTimes(1);
+      validator.validate({ ...schema }, { max_val: 3 });
+      expect(compile).toHaveBeenCalledTimes(2);
+    } finally {
+      compile.mockRestore();
+    }
   });
 });
