@@ -5,6 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer } from '../../src/demo/index.js';
+import { freePort } from '../support/free-port.js';
 import { assertBuilt, callTool, cliPath, eventually, startCli, textOf } from './helpers.js';
 
 const FIXED_COUNT = 8;
@@ -12,15 +13,6 @@ const FIXED_COUNT = 8;
 function run(args: string[], env: Record<string, string> = {}) {
   assertBuilt();
   return spawnSync(process.execPath, [cliPath, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env }, timeout: 20_000 });
-}
-
-/** A free loopback port with nothing listening on it (for a while). */
-async function closedPort(): Promise<number> {
-  const server = http.createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
 }
 
 describe('ogc-processes-mcp command line', () => {
@@ -70,7 +62,7 @@ describe('ogc-processes-mcp command line', () => {
 
 describe('an OGC server that is down at start-up', () => {
   it('does not stop the bridge; the tools say why; process tools appear once it is up', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const url = `http://127.0.0.1:${port}/`;
     const cli = await startCli(['--server-url', url, '--refresh-seconds', '0']);
     try {

@@ -1,38 +1,19 @@
 // createBridgeServer over a shared context, spoken to by the SDK's Client
 // through an in-memory transport, against a demo OGC server over real HTTP.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import {
   LoggingMessageNotificationSchema,
   ToolListChangedNotificationSchema,
   type CallToolResult,
 } from '@modelcontextprotocol/sdk/types.js';
 import { startDemoServer, type DemoServer } from '../../src/demo/index.js';
-import { buildConfig } from '../../src/config.js';
-import { createLogger } from '../../src/log.js';
-import { closeBridgeContext, createBridgeContext, type BridgeContext } from '../../src/mcp/context.js';
-import { createBridgeServer } from '../../src/mcp/server.js';
-
-function contextFor(serverUrl: string, env: NodeJS.ProcessEnv = {}): BridgeContext {
-  const config = buildConfig({ 'server-url': serverUrl, 'refresh-seconds': '0' }, env);
-  return createBridgeContext({ ...config, serverUrl }, { logger: createLogger({ level: 'warning', write: () => undefined }) });
-}
-
-async function connect(ctx: BridgeContext): Promise<Client> {
-  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-  const server = createBridgeServer(ctx);
-  await server.connect(serverSide);
-  const client = new Client({ name: 'unit', version: '0' });
-  await client.connect(clientSide);
-  return client;
-}
+import { closeBridgeContext, type BridgeContext } from '../../src/mcp/context.js';
+import { connect, contextFor, textOf } from './harness.js';
 
 async function call(client: Client, name: string, args: Record<string, unknown>): Promise<CallToolResult> {
   return (await client.callTool({ name, arguments: args })) as CallToolResult;
 }
-
-const text = (r: CallToolResult) => r.content.map((c) => (c.type === 'text' ? c.text : '')).join('\n');
 
 describe('the bridge server against the demo server', () => {
   let demo: DemoServer;
@@ -40,7 +21,7 @@ describe('the bridge server against the demo server', () => {
   let client: Client;
   beforeAll(async () => {
     demo = await startDemoServer({ port: 0 });
-    ctx = contextFor(demo.url, { OGC_MAX_RESULT_BYTES: '4096' });
+    ctx = contextFor(demo.url, { env: { OGC_MAX_RESULT_BYTES: '4096' } });
     client = await connect(ctx);
   });
   afterAll(async () => {
@@ -67,7 +48,7 @@ describe('the bridge server against the demo server', () => {
     expect(s.description.jobControlOptions).toContain('async-execute');
     const missing = await call(client, 'describe_process', { process_id: 'nope' });
     expect(missing.isError).toBe(true);
-    expect(text(missing)).toContain('No process "nope"');
+    expect(textOf(missing)).toContain('No process "nope"');
   });
 
   it('describes the server', async () => {
@@ -83,7 +64,7 @@ describe('the bridge server against the demo server', () => {
     expect(size).toBeLessThanOrEqual(4096 + 512);
     const link = result.content.find((c) => c.type === 'resource_link') as { uri: string } | undefined;
     const jobId = (result.structuredContent as { jobId: string }).jobId;
-    expect(text(result)).toContain(`ogc-job://${jobId}/results`);
+    expect(textOf(result)).toContain(`ogc-job://${jobId}/results`);
     const uri = link?.uri ?? `ogc-job://${jobId}/results/return_value`;
     const whole = await client.readResource({ uri });
     const body = (whole.contents[0] as { text: string }).text;
@@ -112,7 +93,7 @@ describe('filters and shared catalogs', () => {
 
   it('hides processes outside --include from every tool', async () => {
     const demo = await startDemoServer({ port: 0 });
-    const ctx = contextFor(demo.url, { OGC_INCLUDE: 'primes_*' });
+    const ctx = contextFor(demo.url, { env: { OGC_INCLUDE: 'primes_*' } });
     const client = await connect(ctx);
     cleanups.push(() => demo.close(), () => closeBridgeContext(ctx), () => client.close());
     const names = (await client.listTools()).tools.map((t) => t.name);
@@ -120,7 +101,7 @@ describe('filters and shared catalogs', () => {
     expect(names).not.toContain('sleep_a_while');
     const hidden = await call(client, 'execute_process', { process_id: 'sleep_a_while', inputs: {} });
     expect(hidden.isError).toBe(true);
-    expect(text(hidden)).toContain('No process "sleep_a_while"');
+    expect(textOf(hidden)).toContain('No process "sleep_a_while"');
   });
 
   it('tells every connected session when the process list changes', async () => {
@@ -157,8 +138,7 @@ describe('a session that closes during a call', () => {
   it('leaves the job running on the OGC server (only a cancel dismisses it)', async () => {
     const demo = await startDemoServer({ port: 0 });
     const lines: string[] = [];
-    const config = buildConfig({ 'server-url': demo.url, 'refresh-seconds': '0' }, {});
-    const ctx = createBridgeContext({ ...config, serverUrl: demo.url }, { logger: createLogger({ level: 'info', write: (l) => void lines.push(l) }) });
+    const ctx = contextFor(demo.url, { level: 'info', write: (l) => void lines.push(l) });
     try {
       const client = await connect(ctx);
       let jobId: string | undefined;

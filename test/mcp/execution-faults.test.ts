@@ -2,19 +2,13 @@
 // is reported with its id, so the model can follow it up instead of starting
 // it again. Scripted OGC server: the demo server has no such fault.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { buildConfig } from '../../src/config.js';
-import { createLogger } from '../../src/log.js';
-import { closeBridgeContext, createBridgeContext, type BridgeContext } from '../../src/mcp/context.js';
-import { createBridgeServer } from '../../src/mcp/server.js';
 import { json, startFakeServer, type FakeServer } from '../ogc/fake-server.js';
+import { bridgeOn, textOf, type ConnectedBridge } from './harness.js';
 
 describe('a started job whose status cannot be read', () => {
   let upstream: FakeServer;
-  let ctx: BridgeContext;
-  let client: Client;
+  let bridge: ConnectedBridge;
 
   beforeAll(async () => {
     upstream = await startFakeServer();
@@ -26,24 +20,17 @@ describe('a started job whose status cannot be read', () => {
       json(res, 201, { jobID: 'job-7', status: 'accepted' }, { location: `${upstream.origin}/jobs/job-7` }),
     );
     upstream.route('GET', '/jobs/job-7', (_req, res) => json(res, 500, { title: 'Internal Server Error', detail: 'status store unavailable' }));
-
-    const config = buildConfig({ 'server-url': upstream.url, 'refresh-seconds': '0' }, {});
-    ctx = createBridgeContext({ ...config, serverUrl: upstream.url }, { logger: createLogger({ level: 'error', write: () => undefined }) });
-    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-    await createBridgeServer(ctx).connect(serverSide);
-    client = new Client({ name: 'unit', version: '0' });
-    await client.connect(clientSide);
+    bridge = await bridgeOn(upstream.url, { level: 'error' });
   });
   afterAll(async () => {
-    await client?.close();
-    await closeBridgeContext(ctx);
+    await bridge?.close();
     await upstream?.close();
   });
 
   it('is an error that names the job and how to follow it, and the call is not retried', async () => {
-    const result = (await client.callTool({ name: 'slow', arguments: {} })) as CallToolResult;
+    const result = (await bridge.client.callTool({ name: 'slow', arguments: {} })) as CallToolResult;
     expect(result.isError).toBe(true);
-    const text = result.content.map((c) => (c.type === 'text' ? c.text : '')).join('\n');
+    const text = textOf(result);
     expect(text).toMatch(/Job job-7 of process "slow" was started/);
     expect(text).toContain('status store unavailable');
     expect(text).toContain('get_job {"job_id":"job-7"}');

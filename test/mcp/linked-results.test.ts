@@ -3,22 +3,16 @@
 // image content; a link to another origin is passed on, never fetched. The
 // process offers sync execution only, so the bridge must not ask for async.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { encodeRgbPng } from '../../src/demo/png.js';
-import { buildConfig } from '../../src/config.js';
-import { createLogger } from '../../src/log.js';
-import { closeBridgeContext, createBridgeContext, type BridgeContext } from '../../src/mcp/context.js';
-import { createBridgeServer } from '../../src/mcp/server.js';
 import { json, send, startFakeServer, type FakeServer } from '../ogc/fake-server.js';
+import { bridgeOn, type ConnectedBridge } from './harness.js';
 
 const FOREIGN = 'http://192.0.2.1/elsewhere.png';
 
 describe('image outputs by reference', () => {
   let upstream: FakeServer;
-  let ctx: BridgeContext;
-  let client: Client;
+  let bridge: ConnectedBridge;
   let png: Buffer;
 
   beforeAll(async () => {
@@ -47,22 +41,15 @@ describe('image outputs by reference', () => {
       }),
     );
     upstream.route('GET', '/files/picture.png', (_req, res) => send(res, 200, png, 'image/png'));
-
-    const config = buildConfig({ 'server-url': upstream.url, 'refresh-seconds': '0' }, {});
-    ctx = createBridgeContext({ ...config, serverUrl: upstream.url }, { logger: createLogger({ level: 'error', write: () => undefined }) });
-    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-    await createBridgeServer(ctx).connect(serverSide);
-    client = new Client({ name: 'unit', version: '0' });
-    await client.connect(clientSide);
+    bridge = await bridgeOn(upstream.url, { level: 'error' });
   });
   afterAll(async () => {
-    await client?.close();
-    await closeBridgeContext(ctx);
+    await bridge?.close();
     await upstream?.close();
   });
 
   it('fetches a same-origin image and passes a foreign link on untouched', async () => {
-    const result = (await client.callTool({ name: 'snapshot', arguments: {} })) as CallToolResult;
+    const result = (await bridge.client.callTool({ name: 'snapshot', arguments: {} })) as CallToolResult;
     expect(result.isError, JSON.stringify(result.content)).toBeFalsy();
 
     const image = result.content.find((c) => c.type === 'image') as { data: string; mimeType: string } | undefined;

@@ -4,7 +4,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OgcClient, type OgcClientOptions } from '../../src/ogc/client.js';
 import { OgcApiError, OgcError, OgcResponseError, OgcTransportError } from '../../src/ogc/errors.js';
-import { closedPort, json, send, startFakeServer, type FakeServer } from './fake-server.js';
+import { freePort } from '../support/free-port.js';
+import { json, send, startFakeServer, type FakeServer } from './fake-server.js';
 
 let server: FakeServer;
 const clients: OgcClient[] = [];
@@ -174,7 +175,7 @@ describe('unusable bodies', () => {
 
 describe('transport failures', () => {
   it('reports a refused connection', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const client = new OgcClient({ baseUrl: `http://127.0.0.1:${port}/`, retries: 0 });
     clients.push(client);
     const error = (await failure(client.getCapabilities())) as OgcTransportError;
@@ -311,7 +312,7 @@ describe('secrets never appear in errors', () => {
   });
 
   it('when the connection fails', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const client = new OgcClient({
       baseUrl: `http://ann:${SECRETS[4]}@127.0.0.1:${port}/`,
       headers: { Authorization: `Bearer ${SECRETS[0]}` },

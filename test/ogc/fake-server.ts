@@ -3,17 +3,9 @@
 // that the demo server is not (FastAPI errors, 201 with a null body, HTML...).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { recordRequest, type RecordedRequest } from '../support/recorded-request.js';
 
-export interface RecordedRequest {
-  method: string;
-  /** Raw request target, still percent-encoded, with query. */
-  url: string;
-  /** Raw path, still percent-encoded, without query. */
-  path: string;
-  query: URLSearchParams;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
+export type { RecordedRequest };
 
 export type Handler = (req: RecordedRequest, res: http.ServerResponse) => void | Promise<void>;
 
@@ -51,32 +43,19 @@ export function send(
 export async function startFakeServer(): Promise<FakeServer> {
   const routes = new Map<string, Handler>();
   const requests: RecordedRequest[] = [];
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const rawUrl = req.url ?? '/';
-      const queryAt = rawUrl.indexOf('?');
-      const path = queryAt === -1 ? rawUrl : rawUrl.slice(0, queryAt);
-      const recorded: RecordedRequest = {
-        method: req.method ?? 'GET',
-        url: rawUrl,
-        path,
-        query: new URLSearchParams(queryAt === -1 ? '' : rawUrl.slice(queryAt + 1)),
-        headers: req.headers,
-        body: Buffer.concat(chunks).toString('utf8'),
-      };
+  const server = http.createServer((req, res) =>
+    recordRequest(req, (recorded) => {
       requests.push(recorded);
-      const handler = routes.get(`${recorded.method} ${path}`);
+      const handler = routes.get(`${recorded.method} ${recorded.path}`);
       if (!handler) {
-        json(res, 404, { type: 'about:blank', title: 'Not Found', status: 404, detail: `no route ${recorded.method} ${path}` });
+        json(res, 404, { type: 'about:blank', title: 'Not Found', status: 404, detail: `no route ${recorded.method} ${recorded.path}` });
         return;
       }
       Promise.resolve(handler(recorded, res)).catch((error: unknown) => {
         res.destroy(error instanceof Error ? error : new Error(String(error)));
       });
-    });
-  });
+    }),
+  );
   const sockets = new Set<import('node:net').Socket>();
   server.on('connection', (s) => {
     sockets.add(s);
@@ -98,13 +77,4 @@ export async function startFakeServer(): Promise<FakeServer> {
       return new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-/** A port on 127.0.0.1 with nothing listening (was free a moment ago). */
-export async function closedPort(): Promise<number> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }

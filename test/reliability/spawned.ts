@@ -170,22 +170,11 @@ export class RawStdio {
 
   /** Sends a request with this id (any JSON value) and waits for the answer with that id. */
   request(message: Record<string, unknown>, timeoutMs = 30_000): Promise<Record<string, unknown>> {
-    const key = JSON.stringify(message.id ?? null);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.waiters.delete(key);
-        reject(new Error(`no answer to id ${key} in ${timeoutMs} ms`));
-      }, timeoutMs);
-      this.waiters.set(key, (answer) => {
-        clearTimeout(timer);
-        resolve(answer);
-      });
-      this.write(JSON.stringify({ jsonrpc: '2.0', ...message }));
-    });
+    return this.requestLine(message.id ?? null, JSON.stringify({ jsonrpc: '2.0', ...message }), timeoutMs);
   }
 
-  /** Sends a prebuilt line (e.g. JSON too deep to stringify here) and waits for the answer with this id. */
-  requestLine(id: string | number, line: string, timeoutMs = 30_000): Promise<Record<string, unknown>> {
+  /** Sends a prebuilt line (e.g. JSON too deep to stringify here) and waits for the answer with this id (any JSON value). */
+  requestLine(id: unknown, line: string, timeoutMs = 30_000): Promise<Record<string, unknown>> {
     const key = JSON.stringify(id);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {

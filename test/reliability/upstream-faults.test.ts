@@ -4,7 +4,8 @@
 // retried with backoff on 502, 503 and resets, and an execution POST is sent
 // exactly once whatever happens to it.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { echoProcess, freePort, startFaultServer, type FaultServer } from '../support/fault-server.js';
+import { echoProcess, startFaultServer, type FaultServer } from '../support/fault-server.js';
+import { freePort } from '../support/free-port.js';
 import { FAULTS } from './faults.js';
 import { brief, startBridge, textOf, timed, type InProcessBridge } from './bridge.js';
 

@@ -11,20 +11,9 @@
 // what reached the server and check what was sent.
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { performance } from 'node:perf_hooks';
+import { recordRequest, type RecordedRequest } from './recorded-request.js';
 
-export interface RecordedRequest {
-  method: string;
-  /** Raw request target, percent-encoded, with query. */
-  url: string;
-  /** Raw path without query. */
-  path: string;
-  query: URLSearchParams;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-  /** performance.now() when the request had arrived whole. */
-  at: number;
-}
+export type { RecordedRequest };
 
 export type Fault =
   /** An answer with this status, body and content type (HTML, truncated JSON, 5xx with or without a body...). */
@@ -447,22 +436,8 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
     }
   };
 
-  const server = http.createServer({ keepAlive: true }, (req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('error', () => undefined);
-    req.on('end', () => {
-      const rawUrl = req.url ?? '/';
-      const q = rawUrl.indexOf('?');
-      const recorded: RecordedRequest = {
-        method: req.method ?? 'GET',
-        url: rawUrl,
-        path: q === -1 ? rawUrl : rawUrl.slice(0, q),
-        query: new URLSearchParams(q === -1 ? '' : rawUrl.slice(q + 1)),
-        headers: req.headers,
-        body: Buffer.concat(chunks).toString('utf8'),
-        at: performance.now(),
-      };
+  const server = http.createServer({ keepAlive: true }, (req, res) =>
+    recordRequest(req, (recorded) => {
       requests.push(recorded);
       let fault: Fault | undefined;
       for (let i = rules.length - 1; i >= 0; i--) {
@@ -475,8 +450,8 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
         }
       }
       apply(fault, recorded, res).catch(() => res.destroy());
-    });
-  });
+    }),
+  );
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -521,15 +496,6 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
       return closing;
     },
   };
-}
-
-/** A port on 127.0.0.1 that was free a moment ago (nothing listens on it now). */
-export async function freePort(): Promise<number> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 /** A plain process description: one required string input `message`, one string output. */
