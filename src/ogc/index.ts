@@ -46,6 +46,7 @@ export {
   UNKNOWN_JOB_STATUS,
   documentSchemas,
   isFinishedStatus,
+  canonicalStatus,
   isLinkValue,
   isQualifiedValue,
   normalizeResults,

@@ -159,12 +159,36 @@ export type KnownJobStatus = (typeof JOB_STATUSES)[number];
 /** One of the Part 1 codes, or whatever else a server sends (Weaver: created, started, succeeded, ...). */
 export type JobStatus = KnownJobStatus | (string & {});
 
-// Statuses after which a job never changes again, including other servers' spellings.
-const FINISHED = new Set(['successful', 'succeeded', 'failed', 'dismissed', 'exception', 'cancelled', 'canceled']);
+// Other servers' spellings of the Part 1 codes (Weaver, older WPS-style servers).
+// Read once here, so everything downstream compares against the five codes only.
+const STATUS_ALIASES: Readonly<Record<string, KnownJobStatus>> = {
+  created: 'accepted',
+  queued: 'accepted',
+  pending: 'accepted',
+  submitted: 'accepted',
+  started: 'running',
+  'in-progress': 'running',
+  in_progress: 'running',
+  succeeded: 'successful',
+  success: 'successful',
+  completed: 'successful',
+  exception: 'failed',
+  error: 'failed',
+  cancelled: 'dismissed',
+  canceled: 'dismissed',
+};
+
+/** The Part 1 code for a server's status, or the status as sent (lower-cased) when it has none. */
+export function canonicalStatus(status: string): JobStatus {
+  const lower = status.trim().toLowerCase();
+  return STATUS_ALIASES[lower] ?? lower;
+}
+
+const FINISHED = new Set<string>(['successful', 'failed', 'dismissed']);
 
 /** True when a job in this status will not change any more (so polling can stop). */
 export function isFinishedStatus(status: string): boolean {
-  return FINISHED.has(status.toLowerCase());
+  return FINISHED.has(canonicalStatus(status));
 }
 
 const STATUS_NULLABLE = ['type', 'processID', 'message', 'created', 'started', 'finished', 'updated', 'progress', 'links'];
@@ -173,6 +197,11 @@ function normalizeStatusInfo(value: unknown): unknown {
   if (!isRecord(value)) return value;
   let doc = withoutNulls(STATUS_NULLABLE)(value) as UnknownRecord;
   if (doc.jobID === undefined && typeof doc.id === 'string') doc = { ...doc, jobID: doc.id };
+  if (typeof doc.status === 'string') {
+    const status = canonicalStatus(doc.status);
+    // The server's own word stays readable next to the code everyone compares against.
+    if (status !== doc.status) doc = { ...doc, status, serverStatus: doc.status };
+  }
   // Weaver reports `percentCompleted`; expose it where everyone else looks.
   if (doc.progress === undefined && typeof doc.percentCompleted === 'number') {
     doc = { ...doc, progress: doc.percentCompleted };

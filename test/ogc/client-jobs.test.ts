@@ -50,9 +50,16 @@ describe('waitForJob', () => {
     expect(env.server.requests).toHaveLength(1);
   });
 
-  it.each(['dismissed', 'succeeded', 'exception'])('treats %s as finished', async (status) => {
+  it.each([
+    ['dismissed', 'dismissed'],
+    ['succeeded', 'successful'],
+    ['Successful', 'successful'],
+    ['exception', 'failed'],
+    ['cancelled', 'dismissed'],
+  ])('treats %s as finished, reading it as %s', async (status, code) => {
     scriptJob('x', [{ status }]);
-    expect((await env.client.waitForJob('x')).status).toBe(status);
+    const job = await env.client.waitForJob('x');
+    expect(job.status).toBe(code);
     expect(env.server.requests).toHaveLength(1);
   });
 

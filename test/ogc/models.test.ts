@@ -100,7 +100,8 @@ describe('what the models keep and normalize', () => {
 
   it('reads Weaver statusInfo: created status, null started, percentCompleted as progress', () => {
     const created = StatusInfoSchema.parse(other('weaver', 'job_status_created.json'));
-    expect(created.status).toBe('created');
+    expect(created.status).toBe('accepted');
+    expect(created).toHaveProperty('serverStatus', 'created');
     expect(isFinishedStatus(created.status)).toBe(false);
     const failed = StatusInfoSchema.parse(other('weaver', 'job_status_failed.json'));
     expect(failed.started).toBeUndefined();

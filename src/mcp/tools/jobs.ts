@@ -1,7 +1,7 @@
 // Fixed tools that follow jobs on the OGC server: list_jobs, get_job,
 // get_job_results and dismiss_job. Jobs live on the server, so these work for
 // any job, including ones started by another session or another client.
-import type { StatusInfo } from '../../ogc/index.js';
+import { JOB_STATUSES, type StatusInfo } from '../../ogc/index.js';
 import { answerForJob } from '../execution.js';
 import { errorResult, upstreamErrorResult } from '../errors.js';
 import { resultsToolResult } from '../results.js';
@@ -10,7 +10,6 @@ import { truncate } from '../../bridge/text.js';
 
 // A server may put a whole log in a job's message; a list of 1,000 such jobs must still fit a result.
 const MAX_MESSAGE_CHARS = 1_000;
-const JOB_STATUSES = ['accepted', 'running', 'successful', 'failed', 'dismissed'] as const;
 const READ_ONLY = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true } as const;
 const JOB_ID = { type: 'string', minLength: 1, description: 'The job id, as returned by a process tool, execute_process or list_jobs.' } as const;
 
