@@ -16,6 +16,10 @@ const EXIT_OK = 0;
 const EXIT_FAILURE = 1;
 const EXIT_USAGE = 2;
 
+// Masks the configured secrets in what reaches stderr outside the logger (a
+// failure's message may echo a credential); the logger's masking once a config is known.
+let redact: (text: string) => string = (text) => text;
+
 async function main(argv: string[]): Promise<number> {
   let command: CliCommand;
   try {
@@ -47,6 +51,7 @@ async function main(argv: string[]): Promise<number> {
 /** Resolves the OGC server (starting the demo one for --demo), runs `run`, then stops the demo server. */
 async function withServer(config: Config, run: (config: BridgeConfig, logger: Logger) => Promise<number>): Promise<number> {
   const logger = createLogger({ level: config.logLevel, secrets: secretsOf(config) });
+  redact = logger.redact;
   let demo: DemoServer | undefined;
   let serverUrl = config.serverUrl;
   if (config.demo) {
@@ -105,13 +110,13 @@ function untilSignal(logger: Logger): Promise<void> {
 
 // A stray rejection must not take down a server that is answering other calls.
 process.on('unhandledRejection', (reason) => {
-  process.stderr.write(`[ogc-processes-mcp] error: unhandled rejection: ${reason instanceof Error ? reason.message : String(reason)}\n`);
+  process.stderr.write(redact(`[ogc-processes-mcp] error: unhandled rejection: ${reason instanceof Error ? reason.message : String(reason)}`) + '\n');
 });
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`ogc-processes-mcp: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(redact(`ogc-processes-mcp: ${error instanceof Error ? error.message : String(error)}`) + '\n');
     process.exit(EXIT_FAILURE);
   },
 );

@@ -2,7 +2,9 @@
 // re-checked on an interval and on demand, and shared by every MCP session.
 // An unreachable server is a state of the catalog, not a failure of start-up:
 // it keeps the last good list (empty at first) and the error that explains why.
+import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import type { OgcClient, ProcessSummary } from '../ogc/index.js';
+import { plainText } from '../bridge/text.js';
 import { ToolNameTable } from '../bridge/names.js';
 import { deriveTool, type DerivedTool } from '../bridge/tool.js';
 import { processIdAllowed, type Config } from '../config.js';
@@ -17,6 +19,8 @@ export interface CatalogEntry {
   /** Why this process is not a tool. */
   skipReason?: string;
   warnings: string[];
+  /** Id, title and description in lower case, what list_processes filters on. */
+  searchText: string;
 }
 
 export interface CatalogOptions {
@@ -41,6 +45,8 @@ export class ProcessCatalog {
   private readonly names: ToolNameTable;
   private entries = new Map<string, CatalogEntry>();
   private toolsByName = new Map<string, DerivedTool>();
+  /** The process tools as tools/list shows them: rebuilt when they change, not per request. */
+  private definitions: readonly Tool[] = [];
   private fingerprint = '';
   private error: unknown;
   private loaded = false;
@@ -82,6 +88,11 @@ export class ProcessCatalog {
     return [...this.toolsByName.values()];
   }
 
+  /** The process tools' definitions for tools/list (shared: do not modify). */
+  toolDefinitions(): readonly Tool[] {
+    return this.definitions;
+  }
+
   toolByName(name: string): DerivedTool | undefined {
     return this.toolsByName.get(name);
   }
@@ -118,10 +129,13 @@ export class ProcessCatalog {
     return this.inFlight;
   }
 
-  /** A refresh for a name nobody knows; bursts of unknown names share one fetch. */
+  /**
+   * A refresh for a name nobody knows; bursts of unknown names share one fetch.
+   * The minimum interval holds after a failure too: a down server is not asked again at once.
+   */
   refreshOnDemand(): Promise<void> {
     if (this.inFlight) return this.inFlight;
-    if (this.loaded && !this.error && Date.now() - this.lastRefreshEnd < MIN_ON_DEMAND_INTERVAL_MS) return Promise.resolve();
+    if (this.loaded && Date.now() - this.lastRefreshEnd < MIN_ON_DEMAND_INTERVAL_MS) return Promise.resolve();
     return this.refresh();
   }
 
@@ -163,7 +177,7 @@ export class ProcessCatalog {
         if (previous && previous.description !== undefined && sameJson(previous.summary, summary)) {
           next.set(summary.id, previous);
         } else {
-          next.set(summary.id, { processId: summary.id, summary, warnings: [] });
+          next.set(summary.id, newEntry(summary));
           toFetch.push(summary);
         }
       }
@@ -193,7 +207,7 @@ export class ProcessCatalog {
   }
 
   private async describe(summary: ProcessSummary): Promise<CatalogEntry> {
-    const entry: CatalogEntry = { processId: summary.id, summary, warnings: [] };
+    const entry = newEntry(summary);
     try {
       entry.description = await this.options.client.getProcess(summary.id);
     } catch (error) {
@@ -231,10 +245,11 @@ export class ProcessCatalog {
 
   private notifyIfChanged(): void {
     const fingerprint = JSON.stringify(
-      this.tools().map((t) => [t.name, t.title, t.description, t.inputSchema, t.outputSchema, t.annotations]),
+      this.tools().map((t) => [t.name, t.title, t.description, t.inputSchema, t.outputSchema, t.annotations, t._meta]),
     );
     if (fingerprint === this.fingerprint) return;
     this.fingerprint = fingerprint;
+    this.definitions = this.tools().map(processToolDefinition);
     for (const listener of this.listeners) {
       try {
         listener();
@@ -243,6 +258,24 @@ export class ProcessCatalog {
       }
     }
   }
+}
+
+function newEntry(summary: ProcessSummary): CatalogEntry {
+  const searchText = `${summary.id} ${plainText(summary.title) ?? ''} ${plainText(summary.description) ?? ''}`.toLowerCase();
+  return { processId: summary.id, summary, warnings: [], searchText };
+}
+
+/** A process tool as MCP clients see it in tools/list. */
+export function processToolDefinition(tool: DerivedTool): Tool {
+  return {
+    name: tool.name,
+    title: tool.title,
+    description: tool.description,
+    inputSchema: tool.inputSchema as Tool['inputSchema'],
+    ...(tool.outputSchema ? { outputSchema: tool.outputSchema as Tool['outputSchema'] } : {}),
+    annotations: tool.annotations as Tool['annotations'],
+    _meta: tool._meta as Tool['_meta'],
+  };
 }
 
 function sameJson(a: unknown, b: unknown): boolean {

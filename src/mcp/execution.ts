@@ -87,7 +87,13 @@ export async function executeTool(call: ToolCall, tool: DerivedTool, args: Recor
     }
   }
   if (signal.aborted) return cancelled(call, jobId);
-  return answerForJob(ctx, tool, job, signal, progress);
+  return answerForJob(ctx, tool, job, signal, { ...(progress ? { progress } : {}) });
+}
+
+export interface AnswerOptions {
+  progress?: { complete(): Promise<void>; stop(): void };
+  /** Only this output of a successful job (an error result naming the others when it has no such output). */
+  outputId?: string;
 }
 
 /** The answer for a job as last seen: outputs, failure, or where it stands. */
@@ -96,17 +102,24 @@ export async function answerForJob(
   tool: DerivedTool | undefined,
   job: StatusInfo,
   signal: AbortSignal,
-  progress?: { complete(): Promise<void>; stop(): void },
+  options: AnswerOptions = {},
 ): Promise<CallToolResult> {
+  const { progress, outputId } = options;
   const jobId = job.jobID || undefined;
   if (job.status === 'successful' || job.status === 'succeeded') {
-    let results;
+    let results: Record<string, unknown>;
     try {
       results = await ctx.client.getJobResults(jobId!, { signal });
     } catch (error) {
       return upstreamErrorResult(error, ctx.config.serverUrl, { jobId });
     }
     await progress?.complete();
+    if (outputId !== undefined) {
+      if (!Object.hasOwn(results, outputId)) {
+        return errorResult(`Job ${jobId} has no output "${outputId}". Its outputs are: ${Object.keys(results).join(', ') || '(none)'}.`);
+      }
+      results = { [outputId]: results[outputId] };
+    }
     return finishedResult(ctx, tool, job, results, signal);
   }
   progress?.stop();

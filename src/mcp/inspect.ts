@@ -11,7 +11,7 @@ export async function runInspect(config: BridgeConfig, logger: Logger): Promise<
   try {
     await ctx.catalog.refresh();
     if (ctx.catalog.lastError !== undefined) {
-      process.stderr.write(`${describeUpstreamError(ctx.catalog.lastError, config.serverUrl)}\n`);
+      process.stderr.write(`${logger.redact(describeUpstreamError(ctx.catalog.lastError, config.serverUrl))}\n`);
       return 1;
     }
     const entries = ctx.catalog.allEntries();

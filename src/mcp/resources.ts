@@ -14,7 +14,6 @@ import { isBinaryEncoding, isTextualMediaType, normalizeMediaType } from '../bri
 import { OgcApiError } from '../ogc/errors.js';
 import type { BridgeContext } from './context.js';
 import { describeUpstreamError } from './errors.js';
-import { redactDeep } from './redact.js';
 import { OUTPUT_TEMPLATE, parseResourceUri, RESULTS_TEMPLATE } from './resource-uris.js';
 
 /**
@@ -49,9 +48,7 @@ export function registerResourceHandlers(server: Server, ctx: BridgeContext): vo
     ],
   }));
 
-  server.setRequestHandler(ReadResourceRequestSchema, async (request, extra) =>
-    redactDeep(ctx.logger, await readResource(ctx, request.params.uri, extra.signal)),
-  );
+  server.setRequestHandler(ReadResourceRequestSchema, async (request, extra) => readResource(ctx, request.params.uri, extra.signal));
 }
 
 async function readResource(ctx: BridgeContext, uri: string, signal: AbortSignal): Promise<ReadResourceResult> {
@@ -92,7 +89,8 @@ async function outputContents(ctx: BridgeContext, uri: string, value: unknown, s
   if (typeof v.href === 'string' && !('value' in v)) {
     let fetched: { contentType?: string; body: Buffer };
     try {
-      fetched = await ctx.client.fetchLink(new URL(v.href, ctx.config.serverUrl).toString(), { maxBytes: MAX_RESOURCE_BYTES, signal });
+      // The client resolves the href and refuses what its link policy forbids (OgcLinkRefusedError, explained below).
+      fetched = await ctx.client.fetchLink(v.href, { maxBytes: MAX_RESOURCE_BYTES, signal });
     } catch (error) {
       throw new McpError(ErrorCode.InternalError, ctx.logger.redact(describeUpstreamError(error, ctx.config.serverUrl)));
     }

@@ -80,13 +80,7 @@ function imageLink(value: unknown, ctx: BridgeContext): { href: string; mediaTyp
   if (typeof v.href !== 'string' || 'value' in v) return undefined;
   const mediaType = normalizeMediaType(v.type ?? v.mediaType);
   if (!isInlineImageType(mediaType)) return undefined;
-  let url: URL;
-  try {
-    url = new URL(v.href, ctx.config.serverUrl);
-  } catch {
-    return undefined;
-  }
-  const allowed = new Set([new URL(ctx.config.serverUrl).origin, ...ctx.config.allowedLinkOrigins]);
-  if (!allowed.has(url.origin)) return undefined;
-  return { href: url.toString(), mediaType: mediaType! };
+  // The client's link policy decides (origin, scheme); a link it would refuse stays a link, quietly.
+  if (!ctx.client.linkTarget(v.href)) return undefined;
+  return { href: v.href, mediaType: mediaType! };
 }

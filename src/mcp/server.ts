@@ -30,7 +30,9 @@ export function createBridgeServer(ctx: BridgeContext): Server {
   const connect = server.connect.bind(server);
   server.connect = (transport) => {
     const send = transport.send.bind(transport);
-    transport.send = (message, options) => send(redactStrings(ctx.logger.redact, message), options);
+    // The one place secrets are masked on the way out (logger lines are masked when logged).
+    const { logger } = ctx;
+    transport.send = (message, options) => send(logger.hasSecrets === false ? message : redactStrings(logger.redact, message), options);
     return connect(transport);
   };
 

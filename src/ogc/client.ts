@@ -363,6 +363,19 @@ export class OgcClient {
     });
   }
 
+  /**
+   * Where fetchLink would go for `href` (resolved against the server, without
+   * userinfo); undefined when fetchLink would refuse it.
+   */
+  linkTarget(href: string): URL | undefined {
+    try {
+      return this.#linkUrl(href);
+    } catch (error) {
+      if (error instanceof OgcLinkRefusedError) return undefined;
+      throw error;
+    }
+  }
+
   /** Closes the connection pool; the client cannot be used afterwards. */
   async close(): Promise<void> {
     await this.#http.close();

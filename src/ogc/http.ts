@@ -3,7 +3,7 @@
 // credentials on their origin, and every failure turned into an OgcError.
 import { Agent } from 'undici';
 import type { Dispatcher } from 'undici';
-import { LARGE_BODY_BYTES, collectAfterLargeBody } from './memory.js';
+import { LARGE_BODY_BYTES, collectAfterLargeBody, collectYoungGarbage } from './memory.js';
 import {
   OgcLinkRefusedError,
   OgcResponseError,
@@ -122,6 +122,9 @@ function discard(body: Body): void {
   body.destroy();
 }
 
+// While a large body streams in, copied chunks are collected this often.
+const COLLECT_EVERY_BYTES = 2 * 1024 * 1024;
+
 /**
  * Reads a body up to `limit` bytes; over it, either fails or stops (for error
  * bodies). A large body with a Content-Length goes straight into one buffer of
@@ -133,6 +136,7 @@ async function readBody(body: Body, limit: number, overLimit: 'fail' | 'truncate
     collectAfterLargeBody(declared);
     const whole = Buffer.allocUnsafe(declared);
     let at = 0;
+    let copiedSinceCollect = 0;
     for await (const chunk of body as AsyncIterable<Buffer>) {
       // undici fails a body longer than announced itself; this only guards the buffer.
       if (at + chunk.length > declared) {
@@ -141,8 +145,14 @@ async function readBody(body: Body, limit: number, overLimit: 'fail' | 'truncate
       }
       chunk.copy(whole, at);
       at += chunk.length;
+      // Copied chunks are garbage that V8 may leave for tens of MB: collect it as it grows.
+      copiedSinceCollect += chunk.length;
+      if (copiedSinceCollect >= COLLECT_EVERY_BYTES) {
+        collectYoungGarbage();
+        copiedSinceCollect = 0;
+      }
     }
-    // The chunks, copied, are garbage: let them go before the body is decoded into a second copy.
+    // The last chunks, copied, are garbage: let them go before the body is decoded into a second copy.
     collectAfterLargeBody(declared);
     return at === declared ? whole : whole.subarray(0, at);
   }

@@ -11,18 +11,20 @@ import vm from 'node:vm';
 
 export const LARGE_BODY_BYTES = 8 * 1024 * 1024;
 
-let gc: (() => void) | null | undefined;
+type Collector = (options?: { type?: 'major' | 'minor' }) => void;
+
+let gc: Collector | null | undefined;
 
 /** Node's gc(), made available once without --expose-gc; null where that is impossible. */
-function collector(): (() => void) | null {
+function collector(): Collector | null {
   if (gc !== undefined) return gc;
-  const exposed = (globalThis as { gc?: () => void }).gc;
+  const exposed = (globalThis as { gc?: Collector }).gc;
   if (typeof exposed === 'function') return (gc = exposed);
   try {
     // The flag applies to contexts created after it: a new one hands out gc().
     v8.setFlagsFromString('--expose-gc');
     const fn = vm.runInNewContext('gc') as unknown;
-    gc = typeof fn === 'function' ? (fn as () => void) : null;
+    gc = typeof fn === 'function' ? (fn as Collector) : null;
   } catch {
     gc = null;
   }
@@ -36,4 +38,13 @@ export function collectAfterLargeBody(bytes: number): void {
   // Twice: a buffer's memory goes back to the system only at the collection after the one that found it dead.
   collect?.();
   collect?.();
+}
+
+/**
+ * A young-generation collection (a fraction of a millisecond): while a large
+ * body streams in, the chunks already copied are garbage; freed at once, their
+ * memory is reused for the next ones instead of growing the process.
+ */
+export function collectYoungGarbage(): void {
+  collector()?.({ type: 'minor' });
 }

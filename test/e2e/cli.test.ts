@@ -81,7 +81,9 @@ describe('an OGC server that is down at start-up', () => {
       });
       const demo = await startDemoServer({ port });
       try {
-        // Any call that needs the list re-reads it; the bridge then announces the new tools.
+        // Any call that needs the list re-reads it (once past the 1 s minimum between
+        // on-demand refreshes, which holds after a failure too); the bridge then announces the new tools.
+        await new Promise((resolve) => setTimeout(resolve, 1100));
         const again = await callTool(cli.client, 'list_processes', {});
         expect(again.isError, textOf(again)).toBeFalsy();
         await eventually(async () => (changed ? true : undefined));

@@ -199,6 +199,8 @@ describe('a server that refuses connections', () => {
         expect(ms).toBeLessThan(CALL_CEILING_MS);
       }
       server = await startFaultServer({ port, processes: [{ description: echoProcess('echo') }] });
+      // Past the 1 s minimum between on-demand refreshes of the process list (it holds after a failure too).
+      await new Promise((resolve) => setTimeout(resolve, 1100));
       const info = await bridge.call('get_server_info', {});
       expect(info.isError, brief(info)).toBeFalsy();
       const run = await bridge.call('echo', { message: 'up again' });

@@ -83,7 +83,7 @@ export const listProcesses: FixedTool = {
     if (problem) return problem;
     const filter = typeof args.filter === 'string' ? args.filter.toLowerCase() : '';
     const limit = typeof args.limit === 'number' ? args.limit : 100;
-    const matching = ctx.catalog.allEntries().filter((e) => !filter || searchText(e).includes(filter));
+    const matching = ctx.catalog.allEntries().filter((e) => !filter || e.searchText.includes(filter));
     const shown = matching.slice(0, limit).map(processSummary);
     const lines = shown.map((p) =>
       p.tool ? `- ${p.processId}${p.title ? ` (${p.title})` : ''}: tool ${p.tool}` : `- ${p.processId}: not a tool (${p.skipped})`,
@@ -145,6 +145,11 @@ export const describeProcess: FixedTool = {
 /** An isError result when the catalog has nothing to show because the server is unreachable. */
 export async function catalogProblem(ctx: BridgeContext): Promise<CallToolResult | undefined> {
   if (ctx.catalog.lastError !== undefined || !ctx.catalog.isLoaded) await ctx.catalog.refreshOnDemand();
+  return unreachableProblem(ctx);
+}
+
+/** catalogProblem without the refresh, for a caller that has just refreshed. */
+function unreachableProblem(ctx: BridgeContext): CallToolResult | undefined {
   if (ctx.catalog.lastError !== undefined && ctx.catalog.allEntries().length === 0) {
     return upstreamErrorResult(ctx.catalog.lastError, ctx.config.serverUrl);
   }
@@ -162,7 +167,8 @@ export async function findEntry(
     entry = ctx.catalog.entry(processIdOrToolName);
   }
   if (entry) return { ok: true, entry };
-  const problem = await catalogProblem(ctx);
+  // The refresh above was the one look at the server; a second would double the wait on a down server.
+  const problem = unreachableProblem(ctx);
   if (problem) return { ok: false, result: problem };
   const known = ctx.catalog.allEntries().length;
   return { ok: false, result: errorResult(
@@ -183,10 +189,6 @@ function processSummary(e: CatalogEntry): Record<string, unknown> & { processId:
     ...(e.summary.jobControlOptions ? { jobControlOptions: e.summary.jobControlOptions } : {}),
     ...(e.skipReason ? { skipped: e.skipReason } : {}),
   };
-}
-
-function searchText(e: CatalogEntry): string {
-  return `${e.processId} ${plainText(e.summary.title) ?? ''} ${plainText(e.summary.description) ?? ''}`.toLowerCase();
 }
 
 function shorten(text: string, max: number): string {

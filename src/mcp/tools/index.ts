@@ -8,14 +8,14 @@ import {
   type CallToolResult,
   type Tool,
 } from '@modelcontextprotocol/sdk/types.js';
+import { OgcError } from '../../ogc/index.js';
 import type { BridgeContext } from '../context.js';
 import { errorResult, upstreamErrorResult } from '../errors.js';
 import { ProgressReporter } from '../progress.js';
-import { redactDeep } from '../redact.js';
 import { describeProcess, getServerInfo, listProcesses } from './discovery.js';
 import { executeProcess } from './execute.js';
 import { dismissJob, getJob, getJobResults, listJobs } from './jobs.js';
-import { invalidArguments, processToolDefinition, runProcess } from './process-tools.js';
+import { invalidArguments, runProcess } from './process-tools.js';
 import type { FixedTool, ToolCall } from './types.js';
 
 export const FIXED_TOOLS: readonly FixedTool[] = [
@@ -30,6 +30,7 @@ export const FIXED_TOOLS: readonly FixedTool[] = [
 ];
 
 const FIXED_BY_NAME = new Map(FIXED_TOOLS.map((t) => [t.definition.name, t]));
+const FIXED_DEFINITIONS: readonly Tool[] = FIXED_TOOLS.map((t) => t.definition);
 
 // A client's first tools/list waits this long for the first process list, so
 // that clients which never re-list still get the process tools.
@@ -38,8 +39,8 @@ const FIRST_LIST_WAIT_MS = 15_000;
 export function registerToolHandlers(server: Server, ctx: BridgeContext): void {
   server.setRequestHandler(ListToolsRequestSchema, async () => {
     await waitAtMost(ctx.catalog.ready(), FIRST_LIST_WAIT_MS);
-    const tools: Tool[] = [...FIXED_TOOLS.map((t) => t.definition), ...ctx.catalog.tools().map(processToolDefinition)];
-    return redactDeep(ctx.logger, { tools });
+    const tools: Tool[] = [...FIXED_DEFINITIONS, ...ctx.catalog.toolDefinitions()];
+    return { tools };
   });
 
   server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
@@ -62,12 +63,12 @@ export function registerToolHandlers(server: Server, ctx: BridgeContext): void {
     try {
       result = await callTool(call, name, args);
     } catch (error) {
-      // Upstream failures not handled closer to their cause.
-      result = upstreamErrorResult(error, ctx.config.serverUrl);
+      // Upstream failures not handled closer to their cause; anything else is a bug of the bridge.
+      result = error instanceof OgcError ? upstreamErrorResult(error, ctx.config.serverUrl) : internalErrorResult(ctx, name, error);
     } finally {
       progress?.stop();
     }
-    return redactDeep(ctx.logger, result);
+    return result;
   });
 }
 
@@ -86,6 +87,16 @@ async function callTool(call: ToolCall, name: string, args: Record<string, unkno
   }
   if (!tool) return unknownTool(ctx, name);
   return runProcess(call, tool, args, { waitSeconds: ctx.config.waitSeconds }, name);
+}
+
+/** A failure that is not the OGC server's (a TypeError in the bridge): logged with its stack for the operator. */
+function internalErrorResult(ctx: BridgeContext, name: string, error: unknown): CallToolResult {
+  const message = error instanceof Error ? error.message : String(error);
+  const stack = error instanceof Error && error.stack ? error.stack : message;
+  ctx.logger.error(`Internal error while running ${name}: ${stack}`);
+  return errorResult(
+    `Internal error in the bridge while running ${name}: ${message.replace(/[.\s]+$/, '')}. A job may have started (list_jobs shows it).`,
+  );
 }
 
 function unknownTool(ctx: BridgeContext, name: string): CallToolResult {

@@ -3,8 +3,7 @@
 // any job, including ones started by another session or another client.
 import { JOB_STATUSES, type StatusInfo } from '../../ogc/index.js';
 import { answerForJob } from '../execution.js';
-import { errorResult, upstreamErrorResult } from '../errors.js';
-import { resultsToolResult } from '../results.js';
+import { upstreamErrorResult } from '../errors.js';
 import { structuredResult, type FixedTool } from './types.js';
 import { truncate } from '../../bridge/text.js';
 
@@ -134,17 +133,8 @@ export const getJobResults: FixedTool = {
       return upstreamErrorResult(error, ctx.config.serverUrl, { jobId });
     }
     const tool = job.processID ? ctx.catalog.entry(job.processID)?.tool : undefined;
-    if (outputId === undefined || job.status !== 'successful') return answerForJob(ctx, tool, job, signal);
-    let results: Record<string, unknown>;
-    try {
-      results = await ctx.client.getJobResults(jobId, { signal });
-    } catch (error) {
-      return upstreamErrorResult(error, ctx.config.serverUrl, { jobId });
-    }
-    if (!Object.hasOwn(results, outputId)) {
-      return errorResult(`Job ${jobId} has no output "${outputId}". Its outputs are: ${Object.keys(results).join(', ') || '(none)'}.`);
-    }
-    return resultsToolResult(ctx, job, { [outputId]: results[outputId] }, tool, signal);
+    // The id asked for, should the server's status document leave it out.
+    return answerForJob(ctx, tool, { ...job, jobID: job.jobID || jobId }, signal, { ...(outputId !== undefined ? { outputId } : {}) });
   },
 };
 

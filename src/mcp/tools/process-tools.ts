@@ -1,22 +1,10 @@
 // Per-process tools: one MCP tool per OGC process, derived by the bridge, and
 // the path every run takes (validate, then execute), shared with execute_process.
-import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { DerivedTool } from '../../bridge/tool.js';
 import { errorResult } from '../errors.js';
 import { executeTool, type ExecutionOptions } from '../execution.js';
 import type { ToolCall } from './types.js';
-
-export function processToolDefinition(tool: DerivedTool): Tool {
-  return {
-    name: tool.name,
-    title: tool.title,
-    description: tool.description,
-    inputSchema: tool.inputSchema as Tool['inputSchema'],
-    ...(tool.outputSchema ? { outputSchema: tool.outputSchema as Tool['outputSchema'] } : {}),
-    annotations: tool.annotations as Tool['annotations'],
-    _meta: tool._meta as Tool['_meta'],
-  };
-}
 
 /** Checks the inputs against the tool's schema; starts the job only when they pass. */
 export async function runProcess(

@@ -33,6 +33,9 @@ export class LogScopes {
       get level() {
         return base.level;
       },
+      get hasSecrets() {
+        return base.hasSecrets;
+      },
       debug: (m) => base.debug(m),
       info: (m) => base.info(m),
       warning: (m) => base.warning(m),
