@@ -40,7 +40,7 @@ export function upstreamErrorResult(error: unknown, serverUrl: string | undefine
 function apiHint(error: OgcApiError, subject: ErrorSubject): string {
   const s = error.status;
   if (s === 401) return 'The server wants credentials or rejected the ones given: set OGC_AUTH_TOKEN, OGC_USERNAME/OGC_PASSWORD or OGC_API_KEY in the MCP server configuration.';
-  if (s === 403) return 'The configured credentials are not allowed to do this.';
+  if (s === 403) return 'The configured credentials are not allowed to do this; retrying will not help: ask the server\'s operators for access.';
   if (s === 404) {
     if (subject.jobId) return `There is no job "${subject.jobId}" (it may have expired or been dismissed); list_jobs shows the current ones.`;
     if (subject.processId) return `There is no process "${subject.processId}"; list_processes shows the available ones.`;
@@ -56,7 +56,7 @@ function apiHint(error: OgcApiError, subject: ErrorSubject): string {
   if (s === 413) return 'The request is too large for the server; send smaller inputs or pass large data by reference (href).';
   if (s === 429) return 'The server is rate-limiting requests; wait a little and try again.';
   if (s >= 500) return 'The server failed on its side; try again later, or report it to its operators.';
-  return 'Check the arguments and try again.';
+  return `The server refused the request with HTTP ${s}, which the bridge does not expect; retrying will not help: report it.`;
 }
 
 function transportHint(error: OgcTransportError): string {

@@ -77,6 +77,16 @@ export class LargeMessageStdioTransport extends StdioServerTransport {
   }
 
   async #write(chunk: string): Promise<void> {
-    if (chunk.length > 0 && !this.#out.write(chunk)) await once(this.#out, 'drain');
+    if (this.#out.destroyed) throw new Error('stdout is closed');
+    if (chunk.length === 0 || this.#out.write(chunk)) return;
+    // A stdout that fails (EPIPE: the client went away) never drains: stop waiting then too.
+    const stop = new AbortController();
+    const options = { signal: stop.signal };
+    try {
+      await Promise.race([once(this.#out, 'drain', options), once(this.#out, 'close', options), once(this.#out, 'error', options)]);
+    } finally {
+      stop.abort();
+    }
+    if (this.#out.destroyed) throw new Error('stdout is closed');
   }
 }
