@@ -7,7 +7,7 @@ import type { OgcClient, ProcessSummary } from '../ogc/index.js';
 import { plainText } from '../bridge/text.js';
 import { ToolNameTable } from '../bridge/names.js';
 import { deriveTool, type DerivedTool } from '../bridge/tool.js';
-import { processIdAllowed, type Config } from '../config.js';
+import { processFilter, type Config } from '../config.js';
 import type { Logger } from '../log.js';
 
 export interface CatalogEntry {
@@ -43,6 +43,8 @@ const RETRY_DELAYS_S = [5, 10, 20, 40, 60];
 
 export class ProcessCatalog {
   private readonly names: ToolNameTable;
+  /** The --include/--exclude filter, compiled once. */
+  private readonly served: (processId: string) => boolean;
   private entries = new Map<string, CatalogEntry>();
   private toolsByName = new Map<string, DerivedTool>();
   /** The process tools as tools/list shows them: rebuilt when they change, not per request. */
@@ -62,6 +64,7 @@ export class ProcessCatalog {
 
   constructor(private readonly options: CatalogOptions) {
     this.names = new ToolNameTable(options.reservedNames);
+    this.served = processFilter(options.config);
     this.firstLoad = new Promise((resolve) => (this.resolveFirstLoad = resolve));
   }
 
@@ -167,7 +170,7 @@ export class ProcessCatalog {
     const { client, logger, config } = this.options;
     try {
       const list = await client.getProcesses();
-      const summaries = list.processes.filter((p) => processIdAllowed(config, p.id));
+      const summaries = list.processes.filter((p) => this.served(p.id));
       const next = new Map<string, CatalogEntry>();
       const toFetch: ProcessSummary[] = [];
       for (const summary of summaries) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULTS, displayUrl, helpText, parseCommandLine, processIdAllowed, secretsOf, type Config } from '../../src/config.js';
+import { ConfigError, DEFAULTS, displayUrl, helpText, parseCommandLine, processFilter, secretsOf, type Config } from '../../src/config.js';
 
 function serve(argv: string[], env: NodeJS.ProcessEnv = {}): Config {
   const command = parseCommandLine(argv, env);
@@ -119,11 +119,12 @@ describe('command line and environment', () => {
 
   it('filters process ids by include and exclude patterns', () => {
     const f = { include: ['sleep_*', 'primes_between'], exclude: ['sleep_forever'] };
-    expect(processIdAllowed(f, 'sleep_a_while')).toBe(true);
-    expect(processIdAllowed(f, 'primes_between')).toBe(true);
-    expect(processIdAllowed(f, 'sleep_forever')).toBe(false);
-    expect(processIdAllowed(f, 'echo_large')).toBe(false);
-    expect(processIdAllowed({ include: [], exclude: ['a.b'] }, 'axb')).toBe(true);
+    expect(processFilter(f)('sleep_a_while')).toBe(true);
+    expect(processFilter(f)('primes_between')).toBe(true);
+    expect(processFilter(f)('sleep_forever')).toBe(false);
+    expect(processFilter(f)('echo_large')).toBe(false);
+    expect(processFilter({ include: [], exclude: ['a.b'] })('axb')).toBe(true);
+    expect(processFilter({ include: [], exclude: ['a.b'] })('a.b')).toBe(false);
   });
 
   it('shows server URLs without credentials or query', () => {
