@@ -17,6 +17,15 @@ export const cliPath = path.resolve(repoRoot, process.env.BENCH_DIST ?? 'dist', 
 export const coldBaselinePath = path.join(repoRoot, 'dist-bench', 'cold-baseline.js');
 const childrenDir = path.join(repoRoot, 'bench', 'children');
 
+/**
+ * With `npm run bench -- --profile`, run.ts names a directory per section here
+ * and every bridge it spawns writes a V8 CPU profile into it.
+ */
+export function profileArgs(): string[] {
+  const dir = process.env.BENCH_PROFILE_DIR;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+}
+
 export function assertBuilt(): void {
   for (const file of [cliPath, coldBaselinePath]) {
     if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run bench\` (it builds first).`);
@@ -94,7 +103,7 @@ export async function startStdioBridge(
   const transport = new StdioClientTransport({
     ...clientOptions,
     command: process.execPath,
-    args: [...nodeArgs, cliPath, '--server-url', serverUrl, ...extraArgs],
+    args: [...profileArgs(), ...nodeArgs, cliPath, '--server-url', serverUrl, ...extraArgs],
     env: { PATH: process.env.PATH ?? '' },
     stderr: 'pipe',
     cwd: repoRoot,
@@ -116,7 +125,7 @@ export interface HttpBridge {
 export async function startHttpBridge(serverUrl: string, extraArgs: string[] = [], nodeArgs: string[] = []): Promise<HttpBridge> {
   const child = spawn(
     process.execPath,
-    [...nodeArgs, cliPath, '--server-url', serverUrl, '--transport', 'http', '--host', '127.0.0.1', '--port', '0', '--shutdown-grace-seconds', '1', ...extraArgs],
+    [...profileArgs(), ...nodeArgs, cliPath, '--server-url', serverUrl, '--transport', 'http', '--host', '127.0.0.1', '--port', '0', '--shutdown-grace-seconds', '1', ...extraArgs],
     { stdio: ['ignore', 'ignore', 'pipe'], cwd: repoRoot, env: { PATH: process.env.PATH ?? '' } },
   );
   const url = await new Promise<string>((resolve, reject) => {

@@ -2,7 +2,7 @@
 // out. Used where the SDK Client's own work (zod-parsing a 1,000-tool list,
 // compiling output validators) would be counted against the bridge.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { cliPath, repoRoot } from './children.js';
+import { cliPath, profileArgs, repoRoot } from './children.js';
 
 export interface RawSession {
   pid: number;
@@ -12,7 +12,7 @@ export interface RawSession {
 }
 
 export async function startRawStdioBridge(serverUrl: string, extraArgs: string[] = []): Promise<RawSession> {
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [cliPath, '--server-url', serverUrl, ...extraArgs], {
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [...profileArgs(), cliPath, '--server-url', serverUrl, ...extraArgs], {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? '' },
   });
