@@ -23,11 +23,6 @@ export class ProgressReporter {
 
   constructor(private readonly send: ProgressSender) {}
 
-  /** The number of the last notification sent (for tests and logs). */
-  get lastProgress(): number | undefined {
-    return Number.isFinite(this.last) ? this.last : undefined;
-  }
-
   /** Reports the job's state; sends only when the value or the message moves. */
   update(percent: number | undefined, message: string): void {
     if (this.done) return;

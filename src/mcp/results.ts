@@ -37,7 +37,7 @@ export async function resultsToolResult(
   return { content: translated.content, structuredContent: translated.structuredContent };
 }
 
-export function outputDescriptions(tool: DerivedTool | undefined): Record<string, OutputDescription> {
+function outputDescriptions(tool: DerivedTool | undefined): Record<string, OutputDescription> {
   const map: Record<string, OutputDescription> = {};
   for (const output of tool?.outputs ?? []) {
     // defineProperty: an output id such as __proto__ must stay an own key.

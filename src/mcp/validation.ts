@@ -54,7 +54,7 @@ export class ArgumentValidator {
 }
 
 /** Turns ajv errors into lines that name the input, the constraint and the value. */
-export function describeErrors(errors: readonly ErrorObject[], args: unknown): string[] {
+function describeErrors(errors: readonly ErrorObject[], args: unknown): string[] {
   // Branch errors of anyOf/oneOf are noise next to the error of the choice itself,
   // unless they are all there is; keep the most specific ones first.
   const combinators = new Set(['anyOf', 'oneOf', 'if', 'not']);

@@ -331,7 +331,7 @@ export class OgcClient {
   }
 
   /**
-   * Polls the job (exponential backoff from ~50 ms to 2 s) until it finishes
+   * Polls the job (exponential backoff from ~50 ms to 1 s) until it finishes
    * or `timeoutMs` passes; resolves with the job as last seen either way.
    */
   waitForJob(jobId: string, options: WaitForJobOptions = {}): Promise<StatusInfo> {

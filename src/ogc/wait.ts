@@ -13,12 +13,12 @@ export interface WaitForJobOptions {
   timeoutMs?: number;
   /** First pause between polls; default 50 ms. */
   initialIntervalMs?: number;
-  /** Longest pause between polls; default 2000 ms. */
+  /** Longest pause between polls; default 1000 ms (progress reaches the client at least once a second). */
   maxIntervalMs?: number;
 }
 
 export const DEFAULT_INITIAL_INTERVAL_MS = 50;
-export const DEFAULT_MAX_INTERVAL_MS = 2000;
+export const DEFAULT_MAX_INTERVAL_MS = 1000;
 
 function fingerprint(job: StatusInfo): string {
   return `${job.status}\u0000${job.progress ?? ''}\u0000${job.message ?? ''}`;

@@ -143,7 +143,7 @@ export const describeProcess: FixedTool = {
 };
 
 /** An isError result when the catalog has nothing to show because the server is unreachable. */
-export async function catalogProblem(ctx: BridgeContext): Promise<CallToolResult | undefined> {
+async function catalogProblem(ctx: BridgeContext): Promise<CallToolResult | undefined> {
   if (ctx.catalog.lastError !== undefined || !ctx.catalog.isLoaded) await ctx.catalog.refreshOnDemand();
   return unreachableProblem(ctx);
 }

@@ -21,8 +21,8 @@ import { LogScopes } from './http-log-scope.js';
 import { SessionPool, shortId, type ServerFactory } from './http-sessions.js';
 import { handleStatelessRequest } from './http-stateless.js';
 
-export const MCP_PATH = '/mcp';
-export const HEALTH_PATH = '/healthz';
+const MCP_PATH = '/mcp';
+const HEALTH_PATH = '/healthz';
 
 export interface HttpTransport {
   /** The MCP endpoint, e.g. http://127.0.0.1:3000/mcp. */

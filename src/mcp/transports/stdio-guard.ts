@@ -8,7 +8,7 @@ import { Transform, type Readable } from 'node:stream';
 import { JSONRPCMessageSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 
 /** Below the SDK transport's 10 MiB buffer, which a passed line must fit in. */
-export const MAX_LINE_BYTES = 10 * 1024 * 1024 - 1024;
+const MAX_LINE_BYTES = 10 * 1024 * 1024 - 1024;
 // Of an over-long line only its ends are kept, to find its id.
 const KEPT_BYTES = 4096;
 
