@@ -4,12 +4,11 @@
 // (b) list_jobs runs against a server holding 10,000 jobs that ignores the
 // limit parameter (it sends all 10,000, as servers without paging do).
 // The baseline is the same process's resident set once idle after tools/list.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { CallToolResult, ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
 import { rssOf, startDemoChild, startStdioBridge, type BridgeSession } from '../lib/children.js';
 import { pick, type BenchContext } from '../lib/context.js';
 import { directClient } from '../lib/direct.js';
+import { startProxy, type Proxy } from '../lib/proxy.js';
 import { summarize } from '../lib/stats.js';
 import type { Row } from '../lib/table.js';
 
@@ -50,27 +49,10 @@ async function largeResult(bridge: BridgeSession): Promise<void> {
 }
 
 /** A proxy that drops `limit` from GET /jobs, like a server without paging. */
-async function noPagingProxy(upstream: string): Promise<{ url: string; close(): Promise<void> }> {
-  const target = new URL(upstream);
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', target);
+function noPagingProxy(upstream: string): Promise<Proxy> {
+  return startProxy(upstream, (_req, url) => {
     if (url.pathname.endsWith('/jobs')) url.searchParams.delete('limit');
-    const forward = http.request(url, { method: req.method, headers: { ...req.headers, host: target.host } }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
-    forward.on('error', () => res.destroy());
-    req.pipe(forward);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
 }
 
 async function listJobs(bridge: BridgeSession): Promise<void> {

@@ -3,10 +3,9 @@
 // front of the demo server, and how late after the job's end the call
 // returns. The baseline is a client that polls at a fixed 50 ms (the bridge's
 // first interval) without backing off, run on its own job at the same time.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { startDemoChild, startStdioBridge } from '../lib/children.js';
+import { startProxy } from '../lib/proxy.js';
 import { pick, type BenchContext } from '../lib/context.js';
 import { summarize } from '../lib/stats.js';
 import type { Row } from '../lib/table.js';
@@ -24,35 +23,20 @@ interface CountingProxy {
 }
 
 async function countingProxy(upstream: string): Promise<CountingProxy> {
-  const target = new URL(upstream);
   const byJob = new Map<string, number>();
   let executions = 0;
-  const agent = new http.Agent({ keepAlive: true });
-  const server = http.createServer((req, res) => {
-    const path = req.url ?? '/';
-    const job = /\/jobs\/([^/?]+)/.exec(path)?.[1];
+  const proxy = await startProxy(upstream, (req, url) => {
+    const job = /\/jobs\/([^/?]+)/.exec(url.pathname)?.[1];
     if (job) byJob.set(decodeURIComponent(job), (byJob.get(decodeURIComponent(job)) ?? 0) + 1);
-    if (req.method === 'POST' && path.endsWith('/execution')) executions++;
-    const forward = http.request({ host: target.hostname, port: target.port, path, method: req.method, headers: req.headers, agent }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
-    forward.on('error', () => res.destroy());
-    req.pipe(forward);
+    if (req.method === 'POST' && url.pathname.endsWith('/execution')) executions++;
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    url: proxy.url,
     requestsFor: (jobId) => byJob.get(jobId) ?? 0,
     get executions() {
       return executions;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        agent.destroy();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: proxy.close,
   };
 }
 
