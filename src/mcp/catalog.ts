@@ -169,7 +169,7 @@ export class ProcessCatalog {
   private async load(): Promise<void> {
     const { client, logger, config } = this.options;
     try {
-      const list = await client.getProcesses();
+      const list = await client.getProcesses({ followNext: true, maxPages: 100 });
       const summaries = list.processes.filter((p) => this.served(p.id));
       const next = new Map<string, CatalogEntry>();
       const toFetch: ProcessSummary[] = [];

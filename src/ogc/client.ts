@@ -86,7 +86,14 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
-export interface GetProcessesOptions extends CallOptions {
+/** Reading a paged list: follow `next` links and return the items of all pages. */
+export interface PagingOptions {
+  followNext?: boolean;
+  /** Most pages read when following `next` links; default 20. */
+  maxPages?: number;
+}
+
+export interface GetProcessesOptions extends CallOptions, PagingOptions {
   limit?: number;
 }
 
@@ -97,15 +104,11 @@ export interface ExecuteOptions extends CallOptions {
   jobControlOptions?: string[];
 }
 
-export interface GetJobsOptions extends CallOptions {
+export interface GetJobsOptions extends CallOptions, PagingOptions {
   limit?: number;
   status?: string | string[];
   processId?: string | string[];
   type?: string | string[];
-  /** Follow `next` links and return the jobs of all pages (up to maxPages). */
-  followNext?: boolean;
-  /** Most pages read when following `next` links; default 20. */
-  maxPages?: number;
 }
 
 export interface GetJobResultsOptions extends CallOptions {
@@ -204,9 +207,9 @@ export class OgcClient {
     return this.#guard(() => this.#getDocument('conformance', {}, 'conformance', options.signal));
   }
 
-  /** GET /processes */
+  /** GET /processes, optionally following `next` links across pages. */
   getProcesses(options: GetProcessesOptions = {}): Promise<ProcessList> {
-    return this.#guard(() => this.#getDocument('processes', { limit: options.limit }, 'processList', options.signal));
+    return this.#guard(() => this.#getPages(this.#target('processes', { limit: options.limit }), 'processList', 'processes', options));
   }
 
   /** GET /processes/{id} */
@@ -250,31 +253,14 @@ export class OgcClient {
 
   /** GET /jobs, optionally following `next` links across pages. */
   getJobs(options: GetJobsOptions = {}): Promise<JobList> {
-    return this.#guard(async () => {
+    return this.#guard(() => {
       const query: Record<string, QueryValue> = {
         limit: options.limit,
         status: asList(options.status),
         processID: asList(options.processId),
         type: asList(options.type),
       };
-      const first = this.#target('jobs', query);
-      const page = await this.#getAt(first, 'jobList', options.signal);
-      if (!options.followNext) return page.document;
-      const jobs = [...page.document.jobs];
-      let last = page;
-      const visited = new Set([hrefOf(first), page.url]);
-      const maxPages = Math.max(1, options.maxPages ?? DEFAULT_MAX_PAGES);
-      for (let pages = 1; pages < maxPages; pages++) {
-        const next = last.document.links.find((l) => l.rel === 'next');
-        if (!next) break;
-        const nextUrl = new URL(next.href, last.url);
-        // Paging stays on the server: credentials never follow a link elsewhere.
-        if (!credentialsAllowed(this.#base, nextUrl) || visited.has(nextUrl.href)) break;
-        visited.add(nextUrl.href);
-        last = await this.#getAt(targetOf(nextUrl), 'jobList', options.signal);
-        jobs.push(...last.document.jobs);
-      }
-      return { ...last.document, jobs };
+      return this.#getPages(this.#target('jobs', query), 'jobList', 'jobs', options);
     });
   }
 
@@ -442,6 +428,32 @@ export class OgcClient {
   ): Promise<{ document: DocumentOf<K>; url: string }> {
     const response = await this.#get(target, JSON_ACCEPT, signal, this.#maxDocumentBytes);
     return { document: this.#parse(response, kind), url: response.url };
+  }
+
+  /** A list document, with the items of the pages its `next` links lead to when asked. */
+  async #getPages<K extends 'processList' | 'jobList', I extends keyof DocumentOf<K> & ('processes' | 'jobs')>(
+    first: RequestTarget,
+    kind: K,
+    itemsKey: I,
+    options: PagingOptions & CallOptions,
+  ): Promise<DocumentOf<K>> {
+    const page = await this.#getAt(first, kind, options.signal);
+    if (!options.followNext) return page.document;
+    const items = [...(page.document[itemsKey] as unknown[])];
+    let last = page;
+    const visited = new Set([hrefOf(first), page.url]);
+    const maxPages = Math.max(1, options.maxPages ?? DEFAULT_MAX_PAGES);
+    for (let pages = 1; pages < maxPages; pages++) {
+      const next = last.document.links.find((l) => l.rel === 'next');
+      if (!next) break;
+      const nextUrl = new URL(next.href, last.url);
+      // Paging stays on the server: credentials never follow a link elsewhere.
+      if (!credentialsAllowed(this.#base, nextUrl) || visited.has(nextUrl.href)) break;
+      visited.add(nextUrl.href);
+      last = await this.#getAt(targetOf(nextUrl), kind, options.signal);
+      items.push(...(last.document[itemsKey] as unknown[]));
+    }
+    return { ...last.document, [itemsKey]: items };
   }
 
   async #getDocument<K extends DocumentKind>(

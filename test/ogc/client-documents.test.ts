@@ -206,6 +206,17 @@ describe('getJobs', () => {
     expect(env.server.requests.length).toBe(before + 1);
   });
 
+  it('follows next links of a paged process list when asked', async () => {
+    env.server.route('GET', '/processes', (req, res) => {
+      const page = req.query.get('page');
+      json(res, 200, page === '2'
+        ? { processes: [{ id: 'c', version: '1' }], links: [] }
+        : { processes: [{ id: 'a', version: '1' }, { id: 'b', version: '1' }], links: [{ href: 'processes?page=2', rel: 'next' }] });
+    });
+    expect((await env.client.getProcesses()).processes.map((p) => p.id)).toEqual(['a', 'b']);
+    expect((await env.client.getProcesses({ followNext: true })).processes.map((p) => p.id)).toEqual(['a', 'b', 'c']);
+  });
+
   it('reads Weaver lists of bare job ids', async () => {
     env.server.route('GET', '/jobs', (_req, res) => json(res, 200, { jobs: ['a', 'b'], limit: 10, page: 0, total: 2 }));
     const list = await env.client.getJobs();
