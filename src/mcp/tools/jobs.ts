@@ -45,7 +45,7 @@ export const listJobs: FixedTool = {
     },
     outputSchema: {
       type: 'object',
-      properties: { jobs: { type: 'array', items: jobSchema }, count: { type: 'integer' } },
+      properties: { jobs: { type: 'array', items: jobSchema }, count: { type: 'integer' }, omitted: { type: 'integer', description: 'Jobs left out to keep the result within its size budget.' } },
       required: ['jobs', 'count'],
     },
     annotations: { title: 'List OGC jobs', ...READ_ONLY },
@@ -68,12 +68,24 @@ export const listJobs: FixedTool = {
     } catch (error) {
       return upstreamErrorResult(error, ctx.config.serverUrl);
     }
-    const summaries = jobs.map(jobSummary);
-    const lines = summaries.map(
-      (j) => `- ${j.jobId}: ${j.status}${j.processId ? ` (${j.processId})` : ''}${j.progress !== undefined ? ` ${j.progress}%` : ''}${j.message ? `: ${j.message}` : ''}`,
-    );
-    const summary = `${summaries.length} job(s).${lines.length > 0 ? `\n${lines.join('\n')}` : ''}`;
-    return { content: [{ type: 'text', text: summary }], structuredContent: { jobs: summaries, count: summaries.length } };
+    // The list is shown twice (text and structured), both within the result budget.
+    const budget = ctx.config.maxResultBytes / 2;
+    const summaries: ReturnType<typeof jobSummary>[] = [];
+    const lines: string[] = [];
+    let bytes = 0;
+    for (const job of jobs) {
+      const entry = jobSummary(job);
+      const line = `- ${entry.jobId}: ${entry.status}${entry.processId ? ` (${entry.processId})` : ''}${entry.progress !== undefined ? ` ${entry.progress}%` : ''}${entry.message ? `: ${entry.message}` : ''}`;
+      bytes += Math.max(Buffer.byteLength(line), Buffer.byteLength(JSON.stringify(entry))) + 1;
+      if (bytes > budget && summaries.length > 0) break;
+      summaries.push(entry);
+      lines.push(line);
+    }
+    const omitted = jobs.length - summaries.length;
+    const more = omitted > 0 ? `\n(${omitted} more not shown, to stay within the result size; narrow the list with status, process_id or a smaller limit.)` : '';
+    const summary = `${summaries.length} job(s).${lines.length > 0 ? `\n${lines.join('\n')}` : ''}${more}`;
+    const structured = omitted > 0 ? { jobs: summaries, count: summaries.length, omitted } : { jobs: summaries, count: summaries.length };
+    return { content: [{ type: 'text', text: summary }], structuredContent: structured };
   },
 };
 
