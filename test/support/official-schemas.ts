@@ -1,5 +1,6 @@
 // Validators built from the official OGC API - Processes Part 1 1.0 schemas
-// (../shared/ogcapi-processes/core/openapi/schemas/*.yaml).
+// (the shared data's ogcapi-processes/core/openapi/schemas/*.yaml, see shared-data.ts).
+// Only for tests inside describe.skipIf(sharedMissing): the files are read on first use.
 //
 // Those files are OpenAPI 3.0 schema objects, not JSON Schema, so they are
 // converted before ajv (2020-12) sees them:
@@ -20,7 +21,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { parse as parseYaml } from 'yaml';
-import { sharedDir } from './repo.js';
+import { officialSchemasDir } from './shared-data.js';
 
 export type OfficialSchemaName =
   | 'landingPage'
@@ -37,14 +38,6 @@ export interface OfficialValidation {
   valid: boolean;
   errors: string;
 }
-
-export const officialSchemasDir: string = path.join(
-  sharedDir,
-  'ogcapi-processes',
-  'core',
-  'openapi',
-  'schemas',
-);
 
 // A made-up base so that relative $refs resolve inside ajv without any I/O.
 const BASE_ID = 'https://ogc-processes-mcp.invalid/official-schemas/';

@@ -1,0 +1,111 @@
+// The tests every process description must pass, whatever folder it comes from
+// (the shared corpus of real servers, or the project's own dialect fixtures):
+// it becomes a tool that satisfies every client rule, matches its snapshot, and
+// an example call maps to an execute request with Part 1 value forms.
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ToolNameTable } from '../../src/bridge/names.js';
+import { toExecuteRequest } from '../../src/bridge/request.js';
+import { checkToolSchema } from '../../src/bridge/schema-checks.js';
+import { type DerivedTool, deriveTool } from '../../src/bridge/tool.js';
+import type { DescriptionEntry } from './document-tree.js';
+import { exampleArgs } from './example-args.js';
+import { executeShapeProblems, objectForm } from './execute-shape.js';
+
+export interface DescriptionSuiteOptions {
+  entries: DescriptionEntry[];
+  /** Folder of the per-description snapshots (absolute). */
+  snapshotDir: string;
+  /** Descriptions that must not become tools, with the reason the bridge gives. */
+  deliberateSkips?: Record<string, string>;
+  /** The official execute schema, when the tests can read it. */
+  validateExecute?: (doc: unknown) => { errors: string };
+}
+
+function makeAjv(): Ajv2020 {
+  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true, logger: false });
+  const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
+  (addFormats as unknown as (a: Ajv2020) => void)(ajv);
+  return ajv;
+}
+
+const VARIANTS = [
+  { label: 'required inputs only', includeOptional: false, alternative: 'first' },
+  { label: 'every input, inline values', includeOptional: true, alternative: 'first' },
+  { label: 'every input, references where allowed', includeOptional: true, alternative: 'last' },
+] as const;
+
+export function describeDescriptions(options: DescriptionSuiteOptions): void {
+  const { entries, snapshotDir, deliberateSkips = {}, validateExecute } = options;
+  const ajv = makeAjv();
+  // One name table per implementation: each stands for one server.
+  const tables = new Map<string, ToolNameTable>();
+  const tools = new Map<string, DerivedTool>();
+
+  beforeAll(() => {
+    for (const entry of entries) {
+      let table = tables.get(entry.implementation);
+      if (!table) tables.set(entry.implementation, (table = new ToolNameTable([])));
+      const probe = deriveTool(entry.raw, 'probe');
+      if (!probe.ok) continue;
+      const result = deriveTool(entry.raw, table.nameFor(probe.tool.processId));
+      if (result.ok) tools.set(entry.file, result.tool);
+    }
+  });
+
+  describe.each(entries)('$file', (entry) => {
+    const skipReason = deliberateSkips[entry.file];
+
+    if (skipReason !== undefined) {
+      it('is skipped with its reason', () => {
+        const result = deriveTool(entry.raw, 'skipped');
+        expect(result.ok).toBe(false);
+        if (!result.ok) expect(result.reason).toContain(skipReason);
+      });
+      return;
+    }
+
+    it('becomes a tool that satisfies every client rule', () => {
+      const result = deriveTool(entry.raw, 'a_tool');
+      if (!result.ok) throw new Error(`not derived: ${result.reason}`);
+      expect(checkToolSchema(result.tool)).toEqual([]);
+      expect(tools.get(entry.file)).toBeDefined();
+    });
+
+    it('matches its snapshot', async () => {
+      const tool = tools.get(entry.file);
+      expect(tool).toBeDefined();
+      const name = entry.file.replace('/', '__');
+      await expect(`${JSON.stringify(tool, null, 2)}\n`).toMatchFileSnapshot(`${snapshotDir}/${name}`);
+    });
+
+    it.each(VARIANTS)('maps an example call ($label) to a valid execute request', ({ includeOptional, alternative }) => {
+      const tool = tools.get(entry.file);
+      if (!tool) throw new Error('no tool');
+      const args = exampleArgs(tool.inputSchema, { includeOptional, alternative });
+      const validateArgs = ajv.compile(tool.inputSchema);
+      expect(validateArgs(args), JSON.stringify(validateArgs.errors)).toBe(true);
+
+      const request = toExecuteRequest(tool, args, { objectInputEncoding: 'qualified' });
+      expect(executeShapeProblems(request)).toEqual([]);
+      if (validateExecute) expect(validateExecute(request).errors).toBe('');
+      expect(Object.keys(request.inputs).sort()).toEqual(
+        tool.inputs.filter((i) => Object.prototype.hasOwnProperty.call(args, i.argumentName)).map((i) => i.id).sort(),
+      );
+
+      // Raw objects are what most servers want, but Part 1 1.0's execute schema
+      // has no raw object form: everything else must still be valid.
+      const raw = toExecuteRequest(tool, args, { objectInputEncoding: 'raw' });
+      expect(executeShapeProblems(raw, { rawObjects: true })).toEqual([]);
+      const rawObjects = Object.keys(raw.inputs).filter((id) => isRawObject(raw.inputs[id]));
+      const withoutRawObjects = { inputs: Object.fromEntries(Object.entries(raw.inputs).filter(([id]) => !rawObjects.includes(id))) };
+      expect(executeShapeProblems(withoutRawObjects)).toEqual([]);
+      if (validateExecute) expect(validateExecute(withoutRawObjects).errors).toBe('');
+    });
+  });
+}
+
+function isRawObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && objectForm(value as Record<string, unknown>) === undefined;
+}
