@@ -1,13 +1,13 @@
 // Unfinished and failed jobs as tool results.
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CallToolResultSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { failedResult, statusSummary, type ResultsJob } from '../../src/bridge/results.js';
-import { sharedDir } from '../support/repo.js';
+import { dialectsDir, readJson } from '../support/document-tree.js';
 
-function corpusJob(relative: string): ResultsJob {
-  return JSON.parse(fs.readFileSync(path.join(sharedDir, 'corpus', relative), 'utf8')) as ResultsJob;
+/** A job status document in the shape one server sends (test/fixtures/dialects). */
+function dialectJob(relative: string): ResultsJob {
+  return readJson(path.join(dialectsDir, relative)) as ResultsJob;
 }
 
 function textOf(result: { content: CallToolResult['content'] }): string {
@@ -40,8 +40,8 @@ describe('statusSummary', () => {
     expect(textOf(result)).toMatch(/^Job j is accepted\. It continues on the server\./);
   });
 
-  it('reads the corpus running job (eozilla) as it is', () => {
-    const result = statusSummary(corpusJob('eozilla/other/job-running.json'));
+  it('reads an eozilla running job as it is', () => {
+    const result = statusSummary(dialectJob('eozilla/other/job-running.json'));
     expect(result.structuredContent).toEqual({ status: 'running', jobId: 'job_0', progress: 0 });
     expect(textOf(result)).toContain('get_job {"job_id":"job_0"}');
   });
@@ -87,10 +87,10 @@ describe('failedResult', () => {
     expect(bare.structuredContent).toEqual({ status: 'failed', jobId: 'j' });
   });
 
-  it('reads the corpus failed job (Weaver)', () => {
-    const result = failedResult(corpusJob('weaver/other/job_status_failed.json'));
-    expect(textOf(result)).toContain('Job 84e94373-51ee-4de6-94b6-951be65819fc failed: Job failed.');
-    expect(result.structuredContent.jobId).toBe('84e94373-51ee-4de6-94b6-951be65819fc');
+  it('reads a Weaver failed job (null start, percentCompleted)', () => {
+    const result = failedResult(dialectJob('weaver/other/job_status_failed.json'));
+    expect(textOf(result)).toContain('Job 5d0c2a7e-1f3b-4c8d-9e6a-0b1c2d3e4f50 failed: Job failed.');
+    expect(result.structuredContent.jobId).toBe('5d0c2a7e-1f3b-4c8d-9e6a-0b1c2d3e4f50');
   });
 
   it('takes an Error as details', () => {

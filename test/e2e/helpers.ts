@@ -75,7 +75,14 @@ export const DEMO_PROCESS_IDS = [
   'process_pipeline',
 ];
 
-/** The schema rules real clients enforce (DESIGN.md, "What real clients and servers demand"). */
+/**
+ * The schema rules real clients enforce, written out again here on purpose (not
+ * imported from src/bridge) so that the e2e tests check the server against the
+ * clients' rules rather than against itself: tool names ^[a-zA-Z0-9_-]{1,64}$ and
+ * within 64 with Claude Code's mcp__<server>__ prefix, descriptions up to 2,048
+ * characters, an object inputSchema with properties and no top-level
+ * combinators, no $ref/$defs, every array with items.
+ */
 export function clientConstraintViolations(tool: Tool): string[] {
   const problems: string[] = [];
   if (!/^[a-zA-Z0-9_-]{1,64}$/.test(tool.name)) problems.push(`name ${tool.name} breaks ^[a-zA-Z0-9_-]{1,64}$`);
