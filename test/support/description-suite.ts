@@ -80,29 +80,40 @@ export function describeDescriptions(options: DescriptionSuiteOptions): void {
       await expect(`${JSON.stringify(tool, null, 2)}\n`).toMatchFileSnapshot(`${snapshotDir}/${name}`);
     });
 
-    it.each(VARIANTS)('maps an example call ($label) to a valid execute request', ({ includeOptional, alternative }) => {
+    /** The execute requests of one example call: qualified objects, and raw objects left out. */
+    function requestsFor(variant: (typeof VARIANTS)[number]) {
       const tool = tools.get(entry.file);
       if (!tool) throw new Error('no tool');
-      const args = exampleArgs(tool.inputSchema, { includeOptional, alternative });
+      const args = exampleArgs(tool.inputSchema, { includeOptional: variant.includeOptional, alternative: variant.alternative });
       const validateArgs = ajv.compile(tool.inputSchema);
       expect(validateArgs(args), JSON.stringify(validateArgs.errors)).toBe(true);
-
-      const request = toExecuteRequest(tool, args, { objectInputEncoding: 'qualified' });
-      expect(executeShapeProblems(request)).toEqual([]);
-      if (validateExecute) expect(validateExecute(request).errors).toBe('');
-      expect(Object.keys(request.inputs).sort()).toEqual(
-        tool.inputs.filter((i) => Object.prototype.hasOwnProperty.call(args, i.argumentName)).map((i) => i.id).sort(),
-      );
-
+      const qualified = toExecuteRequest(tool, args, { objectInputEncoding: 'qualified' });
       // Raw objects are what most servers want, but Part 1 1.0's execute schema
       // has no raw object form: everything else must still be valid.
       const raw = toExecuteRequest(tool, args, { objectInputEncoding: 'raw' });
-      expect(executeShapeProblems(raw, { rawObjects: true })).toEqual([]);
       const rawObjects = Object.keys(raw.inputs).filter((id) => isRawObject(raw.inputs[id]));
       const withoutRawObjects = { inputs: Object.fromEntries(Object.entries(raw.inputs).filter(([id]) => !rawObjects.includes(id))) };
+      return { tool, args, qualified, raw, withoutRawObjects };
+    }
+
+    it.each(VARIANTS)('maps an example call ($label) to an execute request of Part 1 value forms', (variant) => {
+      const { tool, args, qualified, raw, withoutRawObjects } = requestsFor(variant);
+      expect(executeShapeProblems(qualified)).toEqual([]);
+      expect(Object.keys(qualified.inputs).sort()).toEqual(
+        tool.inputs.filter((i) => Object.prototype.hasOwnProperty.call(args, i.argumentName)).map((i) => i.id).sort(),
+      );
+      expect(executeShapeProblems(raw, { rawObjects: true })).toEqual([]);
       expect(executeShapeProblems(withoutRawObjects)).toEqual([]);
-      if (validateExecute) expect(validateExecute(withoutRawObjects).errors).toBe('');
     });
+
+    it.skipIf(validateExecute === undefined).each(VARIANTS)(
+      'maps an example call ($label) to an execute request the official schema accepts',
+      (variant) => {
+        const { qualified, withoutRawObjects } = requestsFor(variant);
+        expect(validateExecute!(qualified).errors).toBe('');
+        expect(validateExecute!(withoutRawObjects).errors).toBe('');
+      },
+    );
   });
 }
 
