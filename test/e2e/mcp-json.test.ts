@@ -31,11 +31,11 @@ describe('mcp.json', () => {
     for (const name of Object.keys(config.mcpServers)) expect(name.length).toBeLessThanOrEqual(10);
   });
 
-  it("runs the package's bin through npx in every entry, with no path that depends on the working directory", () => {
+  it("runs the installed bin through npx, never fetching from the registry, in every entry, with no path that depends on the working directory", () => {
     expect(pkg.bin[pkg.name]).toBe('dist/cli.js');
     for (const [name, entry] of Object.entries(config.mcpServers)) {
       expect(entry.command, name).toBe('npx');
-      expect(entry.args?.slice(0, 2), name).toEqual(['-y', pkg.name]);
+      expect(entry.args?.slice(0, 2), name).toEqual(['--yes=false', pkg.name]);
       expect(JSON.stringify(entry), name).not.toMatch(/\.\/|dist\//);
     }
   });
