@@ -10,7 +10,8 @@ import { createBridgeServer } from './mcp/server.js';
 import { serveStdio } from './mcp/transports/stdio.js';
 // The HTTP transport, the demo server and inspect are imported when used: a
 // stdio bridge, the common case, starts sooner and smaller without them.
-import { PACKAGE_VERSION } from './ogc/version.js';
+import { PACKAGE_VERSION } from './util/version.js';
+import { errorMessage } from './util/errors.js';
 
 const EXIT_OK = 0;
 const EXIT_FAILURE = 1;
@@ -110,13 +111,13 @@ function untilSignal(logger: Logger): Promise<void> {
 
 // A stray rejection must not take down a server that is answering other calls.
 process.on('unhandledRejection', (reason) => {
-  process.stderr.write(redact(`[ogc-processes-mcp] error: unhandled rejection: ${reason instanceof Error ? reason.message : String(reason)}`) + '\n');
+  process.stderr.write(redact(`[ogc-processes-mcp] error: unhandled rejection: ${errorMessage(reason)}`) + '\n');
 });
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(redact(`ogc-processes-mcp: ${error instanceof Error ? error.message : String(error)}`) + '\n');
+    process.stderr.write(redact(`ogc-processes-mcp: ${errorMessage(error)}`) + '\n');
     process.exit(EXIT_FAILURE);
   },
 );

@@ -3,11 +3,9 @@
 // the three cannot drift apart. Flags win over the environment.
 import { parseArgs } from 'node:util';
 import { isLogLevel, LOG_LEVELS, type LogLevel } from './log.js';
+import { credentialSecrets, type Credentials } from './util/secrets.js';
 
-export type OgcAuthConfig =
-  | { type: 'bearer'; token: string }
-  | { type: 'basic'; username: string; password: string }
-  | { type: 'api-key'; key: string; header?: string };
+export type OgcAuthConfig = Credentials;
 
 export type ObjectInputEncoding = 'raw' | 'qualified';
 
@@ -311,14 +309,7 @@ export function buildConfig(flags: RawFlags, env: NodeJS.ProcessEnv): Config {
 
 /** The secret values of a config, for masking in logs and results. */
 export function secretsOf(config: Config): string[] {
-  const a = config.auth;
-  const out: string[] = [];
-  if (a?.type === 'bearer') out.push(a.token);
-  // The base64 credentials without their padding, which a URL or a re-encoding may drop or escape.
-  if (a?.type === 'basic') out.push(a.password, Buffer.from(`${a.username}:${a.password}`).toString('base64').replace(/=+$/, ''));
-  if (a?.type === 'api-key') out.push(a.key);
-  if (config.http.token) out.push(config.http.token);
-  return out;
+  return [...credentialSecrets(config.auth), ...(config.http.token ? [config.http.token] : [])];
 }
 
 /** The server URL as it may be shown: no user info, no query (which may carry a key). */

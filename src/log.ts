@@ -2,6 +2,7 @@
 // and to every connected MCP session that asked for them (notifications/message).
 // Secret values registered at start-up are masked in every line, wherever they
 // come from (an upstream error body may echo a token back).
+import { redact as redactSecrets, secretForms } from './util/secrets.js';
 
 export const LOG_LEVELS = ['debug', 'info', 'warning', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -40,17 +41,10 @@ export function isLogLevel(value: string): value is LogLevel {
 export function createLogger(options: LoggerOptions = {}): Logger {
   const level = options.level ?? 'info';
   const write = options.write ?? ((line: string) => process.stderr.write(line));
-  // Short values would mask ordinary words; nobody uses a 3-character token.
-  const given = (options.secrets ?? []).filter((s): s is string => typeof s === 'string' && s.length >= 4);
-  // A server may echo a secret inside a URL (an href, a Location): percent-encoded, it is the same secret.
-  const secrets = [...new Set(given.flatMap((s) => [s, encodeURIComponent(s)]))].sort((a, b) => b.length - a.length);
+  const secrets = secretForms(options.secrets ?? []);
   const sinks = new Set<LogSink>();
 
-  const redact = (text: string): string => {
-    let out = text;
-    for (const secret of secrets) out = out.split(secret).join('***');
-    return out;
-  };
+  const redact = (text: string): string => redactSecrets(text, secrets);
 
   const log = (at: LogLevel, message: string): void => {
     if (SEVERITY[at] < SEVERITY[level]) return;

@@ -2,12 +2,13 @@
 // (DESIGN.md, "What real clients and servers demand"). One bad tool schema can
 // make a client drop every tool of the server, so each derived tool is checked
 // before it is listed. Cheap: no compilation here (see schema-checks.ts).
-import { isInheritedName, isRecord, jsonBytes, ownKeys } from './json-schema.js';
+import { isInheritedName, jsonBytes } from './json-schema.js';
 import { ARGUMENT_NAME_PATTERN, TOOL_NAME_PATTERN } from './names.js';
 import { DEFAULT_MAX_SCHEMA_BYTES } from './schema-budget.js';
 import { forEachSchema } from './schema-walk.js';
 import { MAX_TOOL_DESCRIPTION } from './tool-description.js';
 import type { DerivedTool } from './tool.js';
+import { isRecord, ownKeys } from '../util/records.js';
 
 /** Every structural rule the tool breaks; [] when none. */
 export function structuralProblems(tool: DerivedTool, maxSchemaBytes: number = DEFAULT_MAX_SCHEMA_BYTES): string[] {

@@ -3,11 +3,12 @@
 // choice between an inline value and a reference {href, type}. The choice is an
 // anyOf inside the property; the top level stays a plain object schema.
 import { type ConversionBudget, convertSchema } from './openapi-schema.js';
-import { type JsonSchemaObject, setOwn } from './json-schema.js';
+import { type JsonSchemaObject } from './json-schema.js';
 import type { MediaTypeInfo, NormalizedInput, ProcessParameter } from './process-model.js';
 import { schemaTypes } from './schema-merge.js';
-import { truncate } from './text.js';
 import { type ValueShape, classifyValue } from './value-shape.js';
+import { setOwn } from '../util/records.js';
+import { truncateWords } from '../util/text.js';
 
 const MAX_PROPERTY_DESCRIPTION = 1200;
 
@@ -174,7 +175,7 @@ function propertyDescription(parameter: ProcessParameter, schema: JsonSchemaObje
   for (const note of notes) parts.push(`Note: ${endSentence(note)}`);
   if (parts.length === 0) return undefined;
   const text = parts.length === 1 ? parts[0] : parts.map(endSentence).join(' ');
-  return truncate(text, MAX_PROPERTY_DESCRIPTION);
+  return truncateWords(text, MAX_PROPERTY_DESCRIPTION);
 }
 
 function countText(parameter: ProcessParameter): string {

@@ -1,6 +1,6 @@
-// JSON values and JSON Schema objects as the bridge builds them, plus the few
-// helpers that keep untrusted keys (`__proto__`, `constructor`) from touching
-// prototypes: descriptions come from servers nobody here controls.
+// JSON values and JSON Schema objects as the bridge builds them: copies that
+// drop hostile values, equality and size.
+import { setOwn } from '../util/records.js';
 
 export type JsonPrimitive = string | number | boolean | null;
 export type JsonValue = JsonPrimitive | JsonValue[] | { [key: string]: JsonValue };
@@ -8,39 +8,6 @@ export type JsonValue = JsonPrimitive | JsonValue[] | { [key: string]: JsonValue
 /** A JSON Schema (2020-12) object schema; booleans schemas are never produced. */
 export interface JsonSchemaObject {
   [keyword: string]: unknown;
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-const hasOwn = Object.prototype.hasOwnProperty;
-
-/** The value of an own property, never one inherited from a prototype. */
-export function ownValue(obj: unknown, key: string): unknown {
-  if (typeof obj !== 'object' || obj === null) return undefined;
-  return hasOwn.call(obj, key) ? (obj as Record<string, unknown>)[key] : undefined;
-}
-
-export function hasOwnKey(obj: unknown, key: string): boolean {
-  return typeof obj === 'object' && obj !== null && hasOwn.call(obj, key);
-}
-
-/**
- * Sets an own, enumerable data property. Plain assignment with a key such as
- * `__proto__` would replace the object's prototype instead.
- */
-export function setOwn(obj: object, key: string, value: unknown): void {
-  // `__proto__` is the only accessor plain objects inherit; every other key
-  // assigns an own property, and plain assignment is much faster.
-  if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
-  else (obj as Record<string, unknown>)[key] = value;
-}
-
-/** Own enumerable string keys, or [] for anything that is not an object. */
-export function ownKeys(obj: unknown): string[] {
-  if (typeof obj !== 'object' || obj === null) return [];
-  return Object.keys(obj);
 }
 
 // Names that every plain object inherits. A validator asked about a property of
@@ -109,7 +76,7 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   const ka = Object.keys(a);
   const kb = Object.keys(b);
   if (ka.length !== kb.length) return false;
-  return ka.every((k) => hasOwn.call(b, k) && jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
 /** Size of a value serialized as JSON, in UTF-8 bytes. */

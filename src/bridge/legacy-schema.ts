@@ -6,9 +6,10 @@
 // - PyWPS JSON (Weaver's stored processes): type literal|complex|bbox,
 //   data_type, allowed_values, data_format;
 // - pygeoapi's `enum` beside `schema` instead of inside it.
-import { isRecord, ownKeys, ownValue } from './json-schema.js';
 import { toNumber, typeFromName } from './openapi-schema.js';
-import { plainText, truncate } from './text.js';
+import { plainText } from './text.js';
+import { isRecord, ownKeys, ownValue } from '../util/records.js';
+import { truncateWords } from '../util/text.js';
 
 type Schema = Record<string, unknown>;
 
@@ -92,7 +93,7 @@ function literalSchema(domain: LiteralDomain, warn: (message: string) => void): 
     schema.type = mapped.type;
     if (mapped.format !== undefined) schema.format = mapped.format;
   } else if (typeName !== undefined && typeName !== null) {
-    warn(`data type ${JSON.stringify(truncate(String(typeName), 40))} is not a known type; any value is accepted`);
+    warn(`data type ${JSON.stringify(truncateWords(String(typeName), 40))} is not a known type; any value is accepted`);
   }
   const type = typeof schema.type === 'string' ? schema.type : undefined;
 

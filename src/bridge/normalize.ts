@@ -5,10 +5,11 @@
 // inputs and outputs as maps, lists with `id`, or lists of one-entry maps;
 // minOccurs/maxOccurs as numbers, numeric strings or "unbounded". Input
 // schemas are taken as given or translated from older forms (legacy-schema.ts).
-import { isRecord, ownKeys, ownValue } from './json-schema.js';
 import { schemaOfDefinition } from './legacy-schema.js';
 import type { NormalizedProcess, ProcessParameter } from './process-model.js';
-import { plainText, quoteId, truncate } from './text.js';
+import { plainText, quoteId } from './text.js';
+import { isRecord, ownKeys, ownValue } from '../util/records.js';
+import { truncateWords } from '../util/text.js';
 
 export const MAX_PARAMETERS = 1000;
 export const MAX_ID_LENGTH = 1024;
@@ -34,7 +35,7 @@ export function normalizeDescription(raw: unknown, options: NormalizeOptions = {
     return { ok: false, reason: 'the description has no process id' };
   }
   if (id.length > MAX_ID_LENGTH) {
-    return { ok: false, processId: truncate(id, 80), reason: `the process id is longer than ${MAX_ID_LENGTH} characters` };
+    return { ok: false, processId: truncateWords(id, 80), reason: `the process id is longer than ${MAX_ID_LENGTH} characters` };
   }
   if (describedId !== undefined && describedId !== id) warnings.push(`the description names the process ${quoteId(describedId)}`);
 
@@ -52,7 +53,7 @@ export function normalizeDescription(raw: unknown, options: NormalizeOptions = {
     warnings,
   };
   const title = plainText(ownValue(body, 'title'));
-  if (title !== undefined) process.title = truncate(title, 200);
+  if (title !== undefined) process.title = truncateWords(title, 200);
   const description = plainText(ownValue(body, 'description')) ?? plainText(ownValue(body, 'abstract'));
   if (description !== undefined) process.description = description;
   const version = versionOf(ownValue(body, 'version')) ?? versionOf(ownValue(body, 'processVersion')) ?? versionOf(fallback.version);
@@ -109,7 +110,7 @@ function idOf(obj: unknown): string | undefined {
 }
 
 function versionOf(value: unknown): string | undefined {
-  if (typeof value === 'string' && value.trim() !== '') return truncate(value.trim(), 100);
+  if (typeof value === 'string' && value.trim() !== '') return truncateWords(value.trim(), 100);
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return undefined;
 }
@@ -194,7 +195,7 @@ function readParameter(id: string, def: Record<string, unknown>, kind: 'input' |
   if (schema === undefined) warn('it has no schema; any value is accepted');
   const parameter: ProcessParameter = { id, minOccurs, maxOccurs, schema };
   const title = plainText(ownValue(def, 'title'));
-  if (title !== undefined) parameter.title = truncate(title, 200);
+  if (title !== undefined) parameter.title = truncateWords(title, 200);
   const description = plainText(ownValue(def, 'description')) ?? plainText(ownValue(def, 'abstract'));
   if (description !== undefined) parameter.description = description;
   return parameter;

@@ -12,9 +12,11 @@
 // - bounded: depth, node count, enum and property counts, text sizes. Input may
 //   be hostile (deep, wide, cyclic object graphs); this never throws on it.
 import { BBOX_FORMAT, bboxSchema, knownSchemaForFormat, knownSchemaForRef } from './known-schemas.js';
-import { type JsonSchemaObject, cloneJson, isInheritedName, isRecord, jsonEqual, ownKeys, ownValue, setOwn } from './json-schema.js';
+import { type JsonSchemaObject, cloneJson, isInheritedName, jsonEqual } from './json-schema.js';
 import { mergeSchemas, schemaTypes } from './schema-merge.js';
-import { plainText, truncate } from './text.js';
+import { plainText } from './text.js';
+import { isRecord, ownKeys, ownValue, setOwn } from '../util/records.js';
+import { truncateWords } from '../util/text.js';
 
 export const MAX_SCHEMA_DEPTH = 24;
 const MAX_ENUM_VALUES = 500;
@@ -110,7 +112,7 @@ function convertObject(node: Record<string, unknown>, depth: number, st: State):
       case 'title':
       case 'description': {
         const text = plainText(value);
-        if (text !== undefined) out[key] = truncate(text, MAX_TEXT);
+        if (text !== undefined) out[key] = truncateWords(text, MAX_TEXT);
         break;
       }
       case 'enum':
@@ -177,7 +179,7 @@ function convertObject(node: Record<string, unknown>, depth: number, st: State):
         break;
       case 'contentSchema':
         // OpenAPI 3.0 / OGC give a URL here; 2020-12 wants a schema.
-        if (typeof value === 'string' && value.trim() !== '') contentSchemaUrl = truncate(value.trim(), 300);
+        if (typeof value === 'string' && value.trim() !== '') contentSchemaUrl = truncateWords(value.trim(), 300);
         else if (isRecord(value)) out.contentSchema = convertNode(value, depth + 1, st);
         break;
       case 'properties':
@@ -249,7 +251,7 @@ function convertTypeKeyword(value: unknown, out: JsonSchemaObject, st: State): v
   for (const name of names) {
     const mapped = typeFromName(name);
     if (mapped === undefined) {
-      if (name !== undefined && name !== null) st.notes.add(`its schema names an unknown type (${truncate(String(name), 40)}), which was left out`);
+      if (name !== undefined && name !== null) st.notes.add(`its schema names an unknown type (${truncateWords(String(name), 40)}), which was left out`);
       continue;
     }
     if (!types.includes(mapped.type)) types.push(mapped.type);
@@ -345,7 +347,7 @@ function convertProperties(value: unknown, out: JsonSchemaObject, depth: number,
     // A property named like an Object.prototype member would be checked
     // against the inherited member when absent; leaving it undescribed is safe.
     if (isInheritedName(key)) {
-      st.notes.add(`its property "${truncate(key, 40)}" is not described (reserved name)`);
+      st.notes.add(`its property "${truncateWords(key, 40)}" is not described (reserved name)`);
       continue;
     }
     setOwn(properties, key, convertNode(value[key], depth + 1, st));
@@ -389,7 +391,7 @@ function resolveRef(ref: string, depth: number, st: State): JsonSchemaObject {
     st.budget.nodesLeft -= 10;
     return known;
   }
-  st.notes.add(`its schema refers to ${truncate(ref, 120)}, which could not be resolved; that part accepts any value`);
+  st.notes.add(`its schema refers to ${truncateWords(ref, 120)}, which could not be resolved; that part accepts any value`);
   return {};
 }
 

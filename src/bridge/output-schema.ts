@@ -7,10 +7,11 @@
 // process describes. So the outputSchema only names the outputs and describes
 // them; it never constrains their values, and nothing in it is required.
 import { type ConversionBudget, convertSchema } from './openapi-schema.js';
-import { type JsonSchemaObject, isInheritedName, jsonBytes, setOwn } from './json-schema.js';
+import { type JsonSchemaObject, isInheritedName, jsonBytes } from './json-schema.js';
 import type { NormalizedOutput, ProcessParameter } from './process-model.js';
-import { truncate } from './text.js';
 import { classifyValue } from './value-shape.js';
+import { setOwn } from '../util/records.js';
+import { truncateWords } from '../util/text.js';
 
 const MAX_OUTPUT_DESCRIPTION = 300;
 const MAX_OUTPUT_SCHEMA_BYTES = 8 * 1024;
@@ -64,5 +65,5 @@ function outputText(output: NormalizedOutput): string | undefined {
   const text = output.description ?? output.title;
   if (text !== undefined) parts.push(/[.!?]$/.test(text) ? text : `${text}.`);
   if (output.mediaTypes.length > 0) parts.push(`Media type: ${output.mediaTypes.map((m) => m.mediaType).join(' or ')}.`);
-  return parts.length === 0 ? undefined : truncate(parts.join(' '), MAX_OUTPUT_DESCRIPTION);
+  return parts.length === 0 ? undefined : truncateWords(parts.join(' '), MAX_OUTPUT_DESCRIPTION);
 }

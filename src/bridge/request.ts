@@ -12,9 +12,10 @@
 //   default because pygeoapi, wraptile and ZOO-Project hand the object to the
 //   process as it is, and pygeoapi would hand it the wrapper instead.
 // Omitted optional inputs are not sent; neither is an explicit null for one.
-import { type JsonValue, hasOwnKey, isRecord, ownKeys, ownValue, setOwn } from './json-schema.js';
+import { type JsonValue } from './json-schema.js';
 import type { MediaTypeInfo, NormalizedInput } from './process-model.js';
 import type { DerivedTool, ObjectInputEncoding } from './tool.js';
+import { hasOwnKey, isRecord, ownKeys, ownValue, setOwn } from '../util/records.js';
 
 // Type aliases rather than interfaces: they stay assignable to the OGC
 // client's open (index-signature) request type.

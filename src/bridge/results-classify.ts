@@ -3,6 +3,7 @@
 // value). OGC servers send all of these under the same output map.
 import { isBinaryEncoding, isInlineImageType, isTextualMediaType, normalizeMediaType } from './media.js';
 import type { OutputDescription } from './results-types.js';
+import { isRecord } from '../util/records.js';
 
 export type LinkItem = {
   kind: 'link';
@@ -36,12 +37,9 @@ export type ClassifiedOutput =
 const QUALIFIED_KEYS = new Set(['value', 'mediaType', 'encoding', 'schema', 'format']);
 const LINK_KEYS = new Set(['href', 'rel', 'type', 'hreflang', 'title', 'length', 'format', 'mediaType', 'id']);
 
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function formatField(v: Record<string, unknown>, key: 'mediaType' | 'encoding'): unknown {
-  return isPlainObject(v.format) ? v.format[key] : undefined;
+  return isRecord(v.format) ? v.format[key] : undefined;
 }
 
 function firstString(...values: unknown[]): string | undefined {
@@ -49,7 +47,7 @@ function firstString(...values: unknown[]): string | undefined {
 }
 
 function asLink(v: unknown, baseUrl: string | undefined): LinkItem | undefined {
-  if (!isPlainObject(v) || typeof v.href !== 'string' || 'value' in v) return undefined;
+  if (!isRecord(v) || typeof v.href !== 'string' || 'value' in v) return undefined;
   if (!Object.keys(v).every((k) => LINK_KEYS.has(k))) return undefined;
   const uri = resolveHref(v.href, baseUrl);
   // Not a URI (Weaver's examples put literal text in href): a plain value then.
@@ -74,7 +72,7 @@ function resolveHref(href: string, baseUrl: string | undefined): string | undefi
 type Qualified = { value: unknown; mimeType?: string; encoding?: unknown };
 
 function asQualified(v: unknown): Qualified | undefined {
-  if (!isPlainObject(v) || !('value' in v)) return undefined;
+  if (!isRecord(v) || !('value' in v)) return undefined;
   if (!Object.keys(v).every((k) => QUALIFIED_KEYS.has(k))) return undefined;
   const mimeType = firstString(v.mediaType, formatField(v, 'mediaType'));
   const encoding = v.encoding ?? formatField(v, 'encoding');
@@ -86,7 +84,7 @@ function asQualified(v: unknown): Qualified | undefined {
  * contentEncoding), read as the qualified value it stands for.
  */
 function qualifiedFromSchema(v: unknown, schema: unknown): Qualified | undefined {
-  if (typeof v !== 'string' || !isPlainObject(schema)) return undefined;
+  if (typeof v !== 'string' || !isRecord(schema)) return undefined;
   const mimeType = firstString(schema.contentMediaType);
   const encoding = schema.contentEncoding;
   if (mimeType === undefined && !isBinaryEncoding(encoding)) return undefined;

@@ -1,15 +1,7 @@
 // Beginnings of values too big to show whole, sized in serialized bytes and
 // taken without copying or scanning more of the value than is shown.
 import { jsonStringBytes } from './results-size.js';
-
-/** `s.slice(0, end)`, one code unit shorter when `end` would split a surrogate pair. */
-export function sliceOnCharBoundary(s: string, end: number): string {
-  if (end <= 0) return '';
-  if (end >= s.length) return s;
-  const last = s.charCodeAt(end - 1);
-  const splitsPair = last >= 0xd800 && last <= 0xdbff;
-  return s.slice(0, splitsPair ? end - 1 : end);
-}
+import { sliceWhole } from '../util/text.js';
 
 /** Bytes of `s` inside a JSON string, without the quotes. */
 function escapedBytes(s: string): number {
@@ -24,7 +16,7 @@ export function prefixWithin(s: string, maxBytes: number): string {
   // Every character costs at least one byte, so no more than maxBytes of them fit.
   let end = Math.min(s.length, Math.floor(maxBytes));
   for (let attempt = 0; end > 0; attempt++) {
-    const prefix = sliceOnCharBoundary(s, end);
+    const prefix = sliceWhole(s, end);
     const size = escapedBytes(prefix);
     if (size <= maxBytes) return prefix;
     // Multi-byte characters or escapes: shrink in proportion, then by halves if that stalls.

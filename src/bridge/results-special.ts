@@ -3,19 +3,15 @@
 import type { ContentBlock } from '@modelcontextprotocol/sdk/types.js';
 import type { BinaryItem, ClassifiedOutput, ImageItem, LinkItem, SpecialItem } from './results-classify.js';
 import { base64DecodedBytes, estimateBase64Bytes, normalizeBase64 } from './media.js';
-import { sliceOnCharBoundary } from './results-preview.js';
 import { formatCount, utf8Bytes } from './results-size.js';
 import type { OutputDescription, RenderedOutput, ResourceUris } from './results-types.js';
 import { readFrom } from './results-wording.js';
+import { truncate } from '../util/text.js';
 
 /** Images already shown inline count against one allowance per result. */
 export type ImageAllowance = { limit: number; remaining: number };
 
 const MAX_DESCRIPTION_CHARS = 300;
-
-function shortText(s: string): string {
-  return s.length <= MAX_DESCRIPTION_CHARS ? s : sliceOnCharBoundary(s, MAX_DESCRIPTION_CHARS - 1) + '…';
-}
 
 function renderLink(name: string, item: LinkItem, description: OutputDescription | undefined): RenderedOutput {
   const about = item.title ?? description?.title;
@@ -24,7 +20,7 @@ function renderLink(name: string, item: LinkItem, description: OutputDescription
     uri: item.uri,
     name,
     ...(item.mimeType !== undefined && { mimeType: item.mimeType }),
-    ...(about !== undefined && { description: shortText(about) }),
+    ...(about !== undefined && { description: truncate(about, MAX_DESCRIPTION_CHARS) }),
   };
   const type = item.mimeType !== undefined ? ` (${item.mimeType})` : '';
   return { structured: item.link, lines: [`${name}: ${item.uri}${type}`], blocks: [block], truncated: false };

@@ -1,8 +1,8 @@
 // Tool results for jobs that have no outputs to show: still running (say how to
 // follow up) or failed (an error result carrying the server's own words).
 import type { ContentBlock } from '@modelcontextprotocol/sdk/types.js';
-import { sliceOnCharBoundary } from './results-preview.js';
 import type { ResultsJob } from './results-types.js';
+import { truncate } from '../util/text.js';
 
 export type JobStatusStructuredContent = {
   status: string;
@@ -26,14 +26,10 @@ export type FailedJobResult = {
 const MAX_STATUS_MESSAGE_CHARS = 1_000;
 const MAX_FAILURE_CHARS = 8_000;
 
-function capText(s: string, max: number): string {
-  return s.length <= max ? s : sliceOnCharBoundary(s, max - 1) + '…';
-}
-
 function cleanMessage(message: unknown, max: number): string | undefined {
   if (typeof message !== 'string') return undefined;
   const trimmed = message.trim();
-  return trimmed === '' ? undefined : capText(trimmed, max);
+  return trimmed === '' ? undefined : truncate(trimmed, max);
 }
 
 function jobName(job: ResultsJob): string {
@@ -94,7 +90,7 @@ function describeDetails(details: unknown): string | undefined {
       .map((p) => cleanMessage(p, MAX_FAILURE_CHARS))
       .filter((p): p is string => p !== undefined);
     const unique = [...new Set(parts)];
-    if (unique.length > 0) return capText(unique.join(': '), MAX_FAILURE_CHARS);
+    if (unique.length > 0) return truncate(unique.join(': '), MAX_FAILURE_CHARS);
     return cleanMessage(JSON.stringify(details), MAX_FAILURE_CHARS);
   }
   return cleanMessage(String(details), MAX_FAILURE_CHARS);

@@ -3,10 +3,11 @@
 // pages of docstrings, enums of thousands of values) would crowd out the rest.
 // Beyond the budget the schema is simplified step by step, least useful detail
 // first; describe_process still shows the process description in full.
-import { type JsonSchemaObject, isRecord, jsonBytes, ownKeys, setOwn } from './json-schema.js';
+import { type JsonSchemaObject, jsonBytes } from './json-schema.js';
 import { mapSchema } from './schema-walk.js';
 import { schemaTypes } from './schema-merge.js';
-import { truncate } from './text.js';
+import { isRecord, ownKeys, setOwn } from '../util/records.js';
+import { truncateWords } from '../util/text.js';
 
 export const DEFAULT_MAX_SCHEMA_BYTES = 16 * 1024;
 
@@ -72,7 +73,7 @@ function minimal(property: JsonSchemaObject): JsonSchemaObject {
   const scalar = types?.find((t) => t === 'string' || t === 'number' || t === 'integer' || t === 'boolean' || t === 'array' || t === 'object');
   if (scalar !== undefined && property.anyOf === undefined) out.type = scalar;
   if (scalar === 'array') out.items = {};
-  if (typeof property.title === 'string') out.title = truncate(property.title, 60);
+  if (typeof property.title === 'string') out.title = truncateWords(property.title, 60);
   return withDescription({ ...out, description: property.description }, 100);
 }
 
@@ -87,5 +88,5 @@ function withDescription(schema: JsonSchemaObject, max: number): JsonSchemaObjec
     const { description: _none, ...rest } = schema;
     return rest;
   }
-  return { ...schema, description: truncate(schema.description, max) };
+  return { ...schema, description: truncateWords(schema.description, max) };
 }

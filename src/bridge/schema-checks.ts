@@ -2,11 +2,12 @@
 // real clients and servers demand"), plus the one costly check: the schemas
 // compile in ajv (2020-12). The compile can be skipped where the caller
 // compiles the schema anyway (argument validation).
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { structuralProblems } from './client-rules.js';
 import type { JsonSchemaObject } from './json-schema.js';
 import type { DerivedTool } from './tool.js';
+import { errorMessage } from '../util/errors.js';
+import { createAjv } from '../util/ajv.js';
 
 export interface SchemaCheckOptions {
   /** Compile the schemas with ajv (2020-12); default true. */
@@ -27,14 +28,8 @@ export function checkToolSchema(tool: DerivedTool, options: SchemaCheckOptions =
 let ajv: Ajv2020 | undefined;
 
 function compiler(): Ajv2020 {
-  if (ajv === undefined) {
-    // The same settings as argument validation in the MCP layer.
-    ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true, logger: false });
-    // ajv-formats is CommonJS; under NodeNext its default export may arrive wrapped.
-    const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
-    (addFormats as unknown as (a: Ajv2020) => void)(ajv);
-  }
-  return ajv;
+  // The same settings as argument validation in the MCP layer.
+  return (ajv ??= createAjv());
 }
 
 function compileProblems(label: string, schema: JsonSchemaObject): string[] {
@@ -43,7 +38,7 @@ function compileProblems(label: string, schema: JsonSchemaObject): string[] {
     instance.compile(schema);
     return [];
   } catch (error) {
-    return [`${label} does not compile in ajv (2020-12): ${error instanceof Error ? error.message : String(error)}`];
+    return [`${label} does not compile in ajv (2020-12): ${errorMessage(error)}`];
   } finally {
     // Compiled schemas are cached by the instance; checks must not accumulate them.
     instance.removeSchema(schema);

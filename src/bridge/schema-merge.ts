@@ -3,7 +3,8 @@
 // `$ref` with sibling keywords become one flat schema that every client can
 // read; a real conflict (two different types) is reported, and the caller keeps
 // the combinator instead.
-import { type JsonSchemaObject, isRecord, jsonEqual, ownKeys, ownValue, setOwn } from './json-schema.js';
+import { type JsonSchemaObject, jsonEqual } from './json-schema.js';
+import { isRecord, ownKeys, ownValue, setOwn } from '../util/records.js';
 
 // Annotations: the first schema's text wins, the second only fills gaps.
 const FIRST_WINS = new Set(['title', 'description', 'default', 'examples', 'format', 'contentMediaType', 'contentEncoding']);

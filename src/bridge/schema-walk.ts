@@ -1,6 +1,7 @@
 // Walking the subschemas of a JSON Schema, keyword-aware: `properties` holds
 // schemas by name, `enum` and `default` hold data that merely looks like them.
-import { type JsonSchemaObject, isRecord, ownKeys, setOwn } from './json-schema.js';
+import { type JsonSchemaObject } from './json-schema.js';
+import { isRecord, ownKeys, setOwn } from '../util/records.js';
 
 const SINGLE = ['items', 'additionalProperties', 'not', 'contentSchema', 'propertyNames', 'contains', 'if', 'then', 'else', 'unevaluatedProperties', 'unevaluatedItems'];
 const LISTS = ['anyOf', 'oneOf', 'allOf', 'prefixItems'];

@@ -1,7 +1,8 @@
 // Human text from process descriptions: titles and descriptions arrive as
 // strings, as i18n maps ({en, fr}) from pygeoapi plugins, or as WPS-style
 // lists of {value, lang}. The model gets one plain string, bounded in size.
-import { isRecord, ownKeys, ownValue } from './json-schema.js';
+import { isRecord, ownKeys, ownValue } from '../util/records.js';
+import { sliceWhole, truncateWords } from '../util/text.js';
 
 // Texts longer than this are cut before any other work, so a 10 MB description costs nothing.
 const MAX_SOURCE_CHARS = 20_000;
@@ -69,24 +70,7 @@ function cleanText(raw: string): string {
   );
 }
 
-/** Cuts a text to at most `max` characters, at a word boundary when one is close, marking the cut with "…". */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  if (max <= 1) return sliceWhole(text, Math.max(0, max));
-  const hard = sliceWhole(text, max - 1);
-  const space = hard.search(/\s\S*$/);
-  const cut = space > max * 0.8 ? hard.slice(0, space) : hard;
-  return `${cut.trimEnd()}…`;
-}
-
-/** The first `length` UTF-16 units, one fewer when the cut would split a surrogate pair (an emoji). */
-function sliceWhole(text: string, length: number): string {
-  if (length <= 0) return '';
-  const code = text.charCodeAt(length - 1);
-  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? length - 1 : length);
-}
-
 /** Quotes an identifier for prose, keeping it short and on one line. */
 export function quoteId(id: string): string {
-  return `"${truncate(id.replace(/\s+/g, ' '), 60)}"`;
+  return `"${truncateWords(id.replace(/\s+/g, ' '), 60)}"`;
 }

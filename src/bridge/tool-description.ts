@@ -3,7 +3,8 @@
 // cannot express, and how to follow a job that outlives the call. The fixed
 // parts are sized first; the process's own text gets the rest.
 import type { NormalizedInput, NormalizedOutput, NormalizedProcess } from './process-model.js';
-import { quoteId, truncate } from './text.js';
+import { quoteId } from './text.js';
+import { truncateWords } from '../util/text.js';
 
 export const MAX_TOOL_DESCRIPTION = 2048;
 const MAX_OUTPUTS_TEXT = 300;
@@ -19,19 +20,19 @@ export function composeToolDescription(
   outputs: NormalizedOutput[],
   notes: string[],
 ): string {
-  const outputsText = truncate(outputsSentence(outputs), MAX_OUTPUTS_TEXT);
-  const notesText = truncate([...inputNotes(inputs), ...notes].join(' '), MAX_NOTES_TEXT);
+  const outputsText = truncateWords(outputsSentence(outputs), MAX_OUTPUTS_TEXT);
+  const notesText = truncateWords([...inputNotes(inputs), ...notes].join(' '), MAX_NOTES_TEXT);
   const tail = [outputsText, notesText, JOB_FOLLOW_UP].filter((t) => t !== '');
   const tailLength = tail.reduce((n, t) => n + t.length + 2, 0);
   // A title that only repeats the id is no summary.
   const title = process.title !== process.id ? process.title : undefined;
-  const summary = truncate(process.description ?? title ?? `Runs the OGC API process ${quoteId(process.id)}.`, MAX_TOOL_DESCRIPTION - tailLength);
-  return truncate([summary, ...tail].join('\n\n'), MAX_TOOL_DESCRIPTION);
+  const summary = truncateWords(process.description ?? title ?? `Runs the OGC API process ${quoteId(process.id)}.`, MAX_TOOL_DESCRIPTION - tailLength);
+  return truncateWords([summary, ...tail].join('\n\n'), MAX_TOOL_DESCRIPTION);
 }
 
 function outputsSentence(outputs: NormalizedOutput[]): string {
   if (outputs.length === 0) return '';
-  const names = outputs.slice(0, 20).map((o) => (o.title !== undefined && o.title !== o.id ? `${o.id} (${truncate(o.title, 60)})` : o.id));
+  const names = outputs.slice(0, 20).map((o) => (o.title !== undefined && o.title !== o.id ? `${o.id} (${truncateWords(o.title, 60)})` : o.id));
   const more = outputs.length > 20 ? `, and ${outputs.length - 20} more` : '';
   return `Outputs: ${names.join(', ')}${more}.`;
 }

@@ -10,8 +10,10 @@ import { buildOutput, buildOutputSchema } from './output-schema.js';
 import type { NormalizedInput, NormalizedOutput, NormalizedProcess } from './process-model.js';
 import { DEFAULT_MAX_SCHEMA_BYTES, SIMPLIFICATION_NOTES, fitToBudget } from './schema-budget.js';
 import { structuralProblems } from './client-rules.js';
-import { quoteId, truncate } from './text.js';
+import { quoteId } from './text.js';
 import { composeToolDescription } from './tool-description.js';
+import { errorMessage } from '../util/errors.js';
+import { truncateWords } from '../util/text.js';
 
 export type ObjectInputEncoding = 'raw' | 'qualified';
 
@@ -91,7 +93,7 @@ export function deriveTool(rawDescription: unknown, name: string, options: Deriv
 
     const outputs = process.outputs.map((parameter) => buildOutput(parameter, context));
     const outputSchema = buildOutputSchema(outputs);
-    const title = truncate(process.title ?? process.id, MAX_TITLE);
+    const title = truncateWords(process.title ?? process.id, MAX_TITLE);
     const tool: DerivedTool = {
       processId: process.id,
       name,
@@ -118,8 +120,8 @@ export function deriveTool(rawDescription: unknown, name: string, options: Deriv
     if (problems.length > 0) return { ok: false, processId, reason: `the derived tool breaks client rules: ${problems.join('; ')}` };
     return { ok: true, tool };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, ...(processId !== undefined ? { processId } : {}), reason: `the description could not be read (${truncate(message, 200)})` };
+    const message = errorMessage(error);
+    return { ok: false, ...(processId !== undefined ? { processId } : {}), reason: `the description could not be read (${truncateWords(message, 200)})` };
   }
 }
 

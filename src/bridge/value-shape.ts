@@ -1,11 +1,12 @@
 // What kind of value an input or output takes, read from its converted schema:
 // a bounding box, JSON objects, content with a media type (text or binary), or
 // a plain literal. The tool schema and the execute request are built from it.
-import { type JsonSchemaObject, isRecord, ownKeys, ownValue, setOwn } from './json-schema.js';
+import { type JsonSchemaObject } from './json-schema.js';
 import { isJsonMediaType } from './legacy-schema.js';
 import { isTextualMediaType, normalizeMediaType } from './media.js';
 import type { MediaTypeInfo, ValueKind } from './process-model.js';
 import { mergeSchemas, schemaTypes } from './schema-merge.js';
+import { isRecord, ownKeys, ownValue, setOwn } from '../util/records.js';
 
 export interface ValueShape {
   kind: ValueKind;

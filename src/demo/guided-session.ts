@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { errorMessage } from '../util/errors.js';
 
 const cliPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'cli.js');
 const failures: string[] = [];
@@ -96,7 +97,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(`guided session failed: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`guided session failed: ${errorMessage(error)}`);
     process.exit(1);
   },
 );

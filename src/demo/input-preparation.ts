@@ -1,5 +1,6 @@
-import { checkValue, isPlainObject } from './schema-check.js';
+import { checkValue } from './schema-check.js';
 import type { DemoProcess, ProcessInputs, Schema } from './processes/types.js';
+import { isRecord } from '../util/records.js';
 
 export type PreparedInputs = { ok: true; inputs: ProcessInputs } | { ok: false; message: string };
 
@@ -13,7 +14,7 @@ const LINK_KEYS = new Set(['href', 'rel', 'type', 'hreflang', 'title']);
  */
 export function prepareInputs(process: DemoProcess, raw: unknown): PreparedInputs {
   if (raw === undefined || raw === null) raw = {};
-  if (!isPlainObject(raw)) {
+  if (!isRecord(raw)) {
     return { ok: false, message: "'inputs' must be an object that maps input ids to values" };
   }
   const inputs: ProcessInputs = {};
@@ -65,7 +66,7 @@ function unwrap(
   schema: Schema,
   path: string,
 ): { ok: true; value: unknown } | { ok: false; message: string } {
-  if (!isPlainObject(value)) return { ok: true, value };
+  if (!isRecord(value)) return { ok: true, value };
   const keys = Object.keys(value);
   const declares = (name: string) => declaresProperty(schema, name);
   if ('value' in value && keys.every((k) => QUALIFIED_KEYS.has(k)) && !declares('value')) {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DemoProcess, ProcessInputs, ProcessOutputs, RunContext } from './processes/types.js';
+import { errorMessage } from '../util/errors.js';
 
 export type JobStatus = 'accepted' | 'running' | 'successful' | 'failed' | 'dismissed';
 export const JOB_STATUSES: readonly JobStatus[] = ['accepted', 'running', 'successful', 'failed', 'dismissed'];
@@ -234,7 +235,7 @@ export class JobManager {
   private fail(job: JobEntry, error: unknown): void {
     if (job.status !== 'running') return;
     job.status = 'failed';
-    job.message = error instanceof Error ? error.message : String(error);
+    job.message = errorMessage(error);
     job.finished = job.updated = now();
     this.settle(job);
   }

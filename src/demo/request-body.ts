@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { PROBLEM_TYPES, problem } from './problems.js';
+import { errorMessage } from '../util/errors.js';
 
 /** The client went away mid-body: nobody is left to answer. */
 export class ClientAbortedError extends Error {}
@@ -49,7 +50,7 @@ export function parseJsonBody(body: Buffer): unknown {
   try {
     return JSON.parse(body.toString('utf8'));
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     throw problem(400, PROBLEM_TYPES.malformedBody, 'Malformed JSON', `The request body is not valid JSON: ${reason}`);
   }
 }

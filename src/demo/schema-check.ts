@@ -1,4 +1,5 @@
 import type { Schema } from './processes/types.js';
+import { isRecord } from '../util/records.js';
 
 /**
  * Checks a value against the OpenAPI 3.0 schema subset of OGC API - Processes
@@ -41,13 +42,10 @@ export function checkValue(value: unknown, schema: Schema, path: string): string
   if (typeof value === 'number') return checkNumber(value, schema, path);
   if (typeof value === 'string') return checkString(value, schema, path);
   if (Array.isArray(value)) return checkArray(value, schema, path);
-  if (isPlainObject(value)) return checkObject(value, schema, path);
+  if (isRecord(value)) return checkObject(value, schema, path);
   return undefined;
 }
 
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function subject(path: string): string {
   return `Input '${path}'`;
@@ -79,7 +77,7 @@ function checkType(value: unknown, type: NonNullable<Schema['type']>, path: stri
         : type === 'array'
           ? Array.isArray(value)
           : type === 'object'
-            ? isPlainObject(value)
+            ? isRecord(value)
             : typeof value === type;
   if (ok) return undefined;
   const article = type === 'integer' || type === 'array' || type === 'object' ? 'an' : 'a';
@@ -213,7 +211,7 @@ const BBOX_CRS = ['http://www.opengis.net/def/crs/OGC/1.3/CRS84', 'http://www.op
 
 function checkBbox(value: unknown, path: string): string | undefined {
   const shape = 'an object like {"bbox": [minx, miny, maxx, maxy]}';
-  if (!isPlainObject(value)) return `${subject(path)} must be ${shape}, got ${kindOf(value)} ${show(value)}`;
+  if (!isRecord(value)) return `${subject(path)} must be ${shape}, got ${kindOf(value)} ${show(value)}`;
   const { bbox, crs } = value;
   if (!Array.isArray(bbox)) return `${subject(path)} must be ${shape}: 'bbox' is missing or not an array`;
   if (bbox.length !== 4 && bbox.length !== 6) {

@@ -9,6 +9,7 @@ import { ToolNameTable } from '../bridge/names.js';
 import { deriveTool, type DerivedTool } from '../bridge/tool.js';
 import { processFilter, type Config } from '../config.js';
 import type { Logger } from '../log.js';
+import { errorMessage } from '../util/errors.js';
 
 export interface CatalogEntry {
   processId: string;
@@ -286,7 +287,7 @@ function sameJson(a: unknown, b: unknown): boolean {
 }
 
 function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }
 
 /** Runs `fn` over `items`, at most `limit` at a time. */

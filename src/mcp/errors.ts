@@ -4,6 +4,7 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { OgcApiError, OgcLinkRefusedError, OgcResponseError, OgcTransportError } from '../ogc/errors.js';
 import { displayUrl } from '../config.js';
+import { errorMessage } from '../util/errors.js';
 
 export interface ErrorSubject {
   processId?: string;
@@ -29,7 +30,7 @@ export function describeUpstreamError(error: unknown, serverUrl: string | undefi
   if (error instanceof OgcLinkRefusedError) {
     return `${bare(error.message)}. Links are only fetched from the OGC server's own origin and the origins allowed by --allowed-link-origins.`;
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return `Unexpected failure while talking to the OGC server at ${server}: ${bare(message)}.`;
 }
 

@@ -13,6 +13,7 @@ import type { BridgeContext } from './context.js';
 import { describeUpstreamError, errorResult, upstreamErrorResult } from './errors.js';
 import { resultsToolResult } from './results.js';
 import type { ToolCall } from './tools/types.js';
+import { errorMessage } from '../util/errors.js';
 
 export interface ExecutionOptions {
   /** Output ids to return (default: all). */
@@ -173,7 +174,7 @@ async function cancelled(call: ToolCall, jobId: string | undefined): Promise<Cal
       await ctx.client.dismissJob(jobId, { signal: AbortSignal.timeout(DISMISS_TIMEOUT_MS) });
       ctx.logger.info(`Call cancelled by the client; dismissed job ${jobId}.`);
     } catch (error) {
-      ctx.logger.warning(`Call cancelled by the client; dismissing job ${jobId} failed: ${error instanceof Error ? error.message : String(error)}`);
+      ctx.logger.warning(`Call cancelled by the client; dismissing job ${jobId} failed: ${errorMessage(error)}`);
     }
   }
   return { isError: true, content: [{ type: 'text', text: jobId ? `Cancelled; job ${jobId} was dismissed.` : 'Cancelled.' }] };

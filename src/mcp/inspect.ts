@@ -5,6 +5,7 @@ import { displayUrl } from '../config.js';
 import { closeBridgeContext, createBridgeContext, type BridgeConfig } from './context.js';
 import { describeUpstreamError } from './errors.js';
 import type { Logger } from '../log.js';
+import { truncate } from '../util/text.js';
 
 export async function runInspect(config: BridgeConfig, logger: Logger): Promise<number> {
   const ctx = createBridgeContext(config, { logger, start: false });
@@ -40,7 +41,7 @@ export async function runInspect(config: BridgeConfig, logger: Logger): Promise<
 
 function firstLine(text: string): string {
   const line = text.split('\n')[0] ?? '';
-  return line.length > 120 ? `${line.slice(0, 119)}…` : line;
+  return truncate(line, 120);
 }
 
 function indent(text: string): string {

@@ -7,6 +7,7 @@ import { isInlineImageType, normalizeMediaType } from '../bridge/media.js';
 import type { DerivedTool } from '../bridge/tool.js';
 import type { BridgeContext } from './context.js';
 import { resourceUriFor } from './resource-uris.js';
+import { errorMessage } from '../util/errors.js';
 
 export async function resultsToolResult(
   ctx: BridgeContext,
@@ -68,7 +69,7 @@ async function inlineLinkedImages(ctx: BridgeContext, results: Record<string, un
       out ??= { ...results };
       out[id] = { value: fetched.body.toString('base64'), encoding: 'base64', mediaType };
     } catch (error) {
-      ctx.logger.debug(`Image output "${id}" stays a link: ${error instanceof Error ? error.message : String(error)}`);
+      ctx.logger.debug(`Image output "${id}" stays a link: ${errorMessage(error)}`);
     }
   }
   return out ?? results;

@@ -7,7 +7,7 @@ import type { BridgeContext } from './context.js';
 import { serverInstructions } from './instructions.js';
 import { registerResourceHandlers } from './resources.js';
 import { registerToolHandlers } from './tools/index.js';
-import { PACKAGE_VERSION } from '../ogc/version.js';
+import { PACKAGE_VERSION } from '../util/version.js';
 
 export const SERVER_NAME = 'ogc-processes-mcp';
 

@@ -1,24 +1,10 @@
 // Tool arguments checked against the tool's JSON Schema (2020-12) before
 // anything reaches the OGC server. Validators are compiled once per schema
 // object: the catalog hands out new schema objects only when a process changes.
-import { createRequire } from 'node:module';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import type addFormatsModule from 'ajv-formats';
-
-// ajv and its formats take tens of milliseconds to load, which every start
-// would pay before its first tools/list; they load (synchronously, both being
-// CommonJS) on the first validation instead.
-const require = createRequire(import.meta.url);
-
-function createAjv(): Ajv2020 {
-  const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
-  const formats = require('ajv-formats') as typeof addFormatsModule & { default?: typeof addFormatsModule };
-  // logger:false: ajv would otherwise warn on stdout-adjacent console for unknown formats.
-  const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: true, logger: false });
-  (formats.default ?? formats)(ajv as never);
-  return ajv;
-}
+import { createAjv } from '../util/ajv.js';
+import { truncate } from '../util/text.js';
 
 export type ValidationOutcome = { ok: true } | { ok: false; problems: string[] };
 
@@ -151,5 +137,5 @@ function showValue(value: unknown): string {
     // Only a value nested thousands deep gets here (JSON has no cycles); String() would overflow too.
     text = '(a value nested too deeply to show)';
   }
-  return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS)}… (${text.length} characters)` : text;
+  return text.length > MAX_VALUE_CHARS ? `${truncate(text, MAX_VALUE_CHARS + 1)} (${text.length} characters)` : text;
 }

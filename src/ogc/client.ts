@@ -50,14 +50,12 @@ import {
   type BaseUrl,
   type QueryValue,
 } from './urls.js';
-import { LARGE_BODY_BYTES, collectAfterLargeBody } from './memory.js';
-import { DEFAULT_USER_AGENT } from './version.js';
+import { LARGE_BODY_BYTES, collectAfterLargeBody } from '../util/memory.js';
+import { DEFAULT_USER_AGENT } from '../util/version.js';
 import { pollUntilFinished, type WaitForJobOptions } from './wait.js';
+import { basicCredentials, credentialSecrets, secretForms, type Credentials } from '../util/secrets.js';
 
-export type OgcAuth =
-  | { type: 'bearer'; token: string }
-  | { type: 'basic'; username: string; password: string }
-  | { type: 'api-key'; key: string; header?: string };
+export type OgcAuth = Credentials;
 
 export interface OgcClientOptions {
   /** e.g. http://127.0.0.1:8008/ (trailing slash optional; may have a path prefix like /ogc/). */
@@ -191,10 +189,12 @@ export class OgcClient {
     for (const [name, value] of this.#base.query) {
       if (SENSITIVE_NAME.test(name)) secrets.push(value);
     }
-    if (auth) Object.assign(headers, authHeaders(auth, secrets));
+    if (auth) {
+      Object.assign(headers, authHeaders(auth));
+      secrets.push(...credentialSecrets(auth));
+    }
     this.#headers = headers;
-    // Longest first, so that a secret containing another is scrubbed whole.
-    this.#secrets = [...new Set(secrets.filter((s) => s.length >= 4))].sort((a, b) => b.length - a.length);
+    this.#secrets = secretForms(secrets);
   }
 
   /** GET / : the landing page. */
@@ -590,18 +590,13 @@ function asList(value: string | string[] | undefined): string[] | undefined {
   return Array.isArray(value) ? value : [value];
 }
 
-function authHeaders(auth: OgcAuth, secrets: string[]): Record<string, string> {
+function authHeaders(auth: OgcAuth): Record<string, string> {
   switch (auth.type) {
     case 'bearer':
-      secrets.push(auth.token);
       return { authorization: `Bearer ${auth.token}` };
-    case 'basic': {
-      const encoded = Buffer.from(`${auth.username}:${auth.password}`, 'utf8').toString('base64');
-      secrets.push(auth.password, encoded);
-      return { authorization: `Basic ${encoded}` };
-    }
+    case 'basic':
+      return { authorization: `Basic ${basicCredentials(auth.username, auth.password)}` };
     case 'api-key':
-      secrets.push(auth.key);
       return { [(auth.header ?? 'X-API-Key').toLowerCase()]: auth.key };
   }
 }

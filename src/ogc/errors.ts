@@ -4,6 +4,9 @@
 // (OgcResponseError). Messages name the method and URL *path* (never the
 // query, the host's userinfo or any header), and the client scrubs its own
 // secrets out of every message and field before an error leaves it.
+import { isRecord } from '../util/records.js';
+import { truncate } from '../util/text.js';
+import { redact } from '../util/secrets.js';
 
 export type TransportErrorKind = 'refused' | 'reset' | 'timeout' | 'dns' | 'aborted' | 'other';
 
@@ -18,9 +21,6 @@ export interface RequestSite {
 
 const MAX_SNIPPET = 200;
 
-export function truncate(text: string, max: number = MAX_SNIPPET): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
-}
 
 function where(site: RequestSite | undefined): string {
   return site ? `${site.method} ${site.path}` : 'request';
@@ -136,9 +136,6 @@ export function statusLine(status: number): string {
   return text ? `${status} ${text}` : String(status);
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function stringField(doc: Record<string, unknown>, key: string): string | undefined {
   const value = doc[key];
@@ -211,9 +208,9 @@ export function describeTextBody(text: string, contentType: string | undefined):
     // Error pages often repeat their title as the first heading.
     const rest = titleText !== '' && body.startsWith(titleText) ? body.slice(titleText.length).trim() : body;
     const summary = [titleText, rest].filter((t) => t !== '').join(': ');
-    return `HTML page: ${truncate(summary === '' ? '(no text)' : summary)}`;
+    return `HTML page: ${truncate(summary === '' ? '(no text)' : summary, MAX_SNIPPET)}`;
   }
-  return truncate(trimmed.replace(/\s+/g, ' '));
+  return truncate(trimmed.replace(/\s+/g, ' '), MAX_SNIPPET);
 }
 
 /**
@@ -371,18 +368,6 @@ export function invalidDocumentError(
 
 // ---------------------------------------------------------------- secrets
 
-/**
- * Replaces every occurrence of each secret in a string. Secrets shorter than
- * 4 characters are ignored (replacing them would shred ordinary text).
- */
-export function redact(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret.length >= 4 && out.includes(secret)) out = out.split(secret).join('***');
-  }
-  return out;
-}
-
 function redactValue(value: unknown, secrets: readonly string[], depth = 0): unknown {
   if (typeof value === 'string') return redact(value, secrets);
   if (depth > 20 || typeof value !== 'object' || value === null) return value;
@@ -390,7 +375,7 @@ function redactValue(value: unknown, secrets: readonly string[], depth = 0): unk
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactValue(v, secrets, depth + 1)]));
 }
 
-/** Scrubs secrets from an error's message, stack and string fields, in place. */
+/** Scrubs secret forms (from secretForms) from an error's message, stack and string fields, in place. */
 export function redactError<E extends OgcError>(error: E, secrets: readonly string[]): E {
   if (secrets.length === 0) return error;
   const fields = error as unknown as Record<string, unknown>;

@@ -3,7 +3,7 @@
 // credentials on their origin, and every failure turned into an OgcError.
 import { Agent } from 'undici';
 import type { Dispatcher } from 'undici';
-import { LARGE_BODY_BYTES, collectAfterLargeBody, collectYoungGarbage } from './memory.js';
+import { LARGE_BODY_BYTES, collectAfterLargeBody, collectYoungGarbage } from '../util/memory.js';
 import {
   OgcLinkRefusedError,
   OgcResponseError,

@@ -6,14 +6,12 @@
 // are accepted and brought to one shape. The standard's own schemas are
 // checked elsewhere (test/support/official-schemas.ts).
 import { z } from 'zod';
+import { isRecord } from '../util/records.js';
 
 // ---------------------------------------------------------------- helpers
 
 type UnknownRecord = Record<string, unknown>;
 
-function isRecord(value: unknown): value is UnknownRecord {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Drops `null` from the listed optional keys, so a server's `"started": null` reads as "absent". */
 function withoutNulls(keys: readonly string[]) {

@@ -2,19 +2,20 @@
 // serialized bytes, arrays cut between items.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arrayPrefixWithin, prefixWithin, sliceOnCharBoundary } from '../../src/bridge/results-preview.js';
+import { arrayPrefixWithin, prefixWithin } from '../../src/bridge/results-preview.js';
+import { sliceWhole } from '../../src/util/text.js';
 import { formatCount, jsonStringBytes } from '../../src/bridge/results-size.js';
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-describe('sliceOnCharBoundary', () => {
+describe('sliceWhole', () => {
   it('never ends between the two halves of a surrogate pair', () => {
     const s = 'a😀b';
-    expect(sliceOnCharBoundary(s, 1)).toBe('a');
-    expect(sliceOnCharBoundary(s, 2)).toBe('a');
-    expect(sliceOnCharBoundary(s, 3)).toBe('a😀');
-    expect(sliceOnCharBoundary(s, 99)).toBe(s);
-    expect(sliceOnCharBoundary(s, 0)).toBe('');
+    expect(sliceWhole(s, 1)).toBe('a');
+    expect(sliceWhole(s, 2)).toBe('a');
+    expect(sliceWhole(s, 3)).toBe('a😀');
+    expect(sliceWhole(s, 99)).toBe(s);
+    expect(sliceWhole(s, 0)).toBe('');
   });
 });
 

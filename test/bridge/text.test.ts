@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { plainText, truncate } from '../../src/bridge/text.js';
+import { plainText } from '../../src/bridge/text.js';
+import { truncateWords } from '../../src/util/text.js';
 
 describe('plainText', () => {
   it('keeps a plain string, trimmed', () => {
@@ -36,26 +37,26 @@ describe('plainText', () => {
   });
 });
 
-describe('truncate', () => {
+describe('truncateWords', () => {
   it('leaves short texts alone', () => {
-    expect(truncate('short', 10)).toBe('short');
+    expect(truncateWords('short', 10)).toBe('short');
   });
 
   it('cuts at a word boundary near the limit and marks the cut', () => {
     const text = 'The quick brown fox jumps over the lazy dog';
-    const cut = truncate(text, 20);
+    const cut = truncateWords(text, 20);
     expect(cut.length).toBeLessThanOrEqual(20);
     expect(cut.endsWith('…')).toBe(true);
     expect(cut).toBe('The quick brown fox…');
   });
 
   it('never splits an emoji', () => {
-    const cut = truncate(`${'x'.repeat(8)}😀😀😀`, 10);
+    const cut = truncateWords(`${'x'.repeat(8)}😀😀😀`, 10);
     expect(cut).toBe(`${'x'.repeat(8)}…`);
     expect(plainText('😀'.repeat(20_000))?.length).toBe(20_000);
   });
 
   it('cuts inside a word when there is no boundary near', () => {
-    expect(truncate('x'.repeat(50), 10)).toBe(`${'x'.repeat(9)}…`);
+    expect(truncateWords('x'.repeat(50), 10)).toBe(`${'x'.repeat(9)}…`);
   });
 });

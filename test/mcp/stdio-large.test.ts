@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
-import { LARGE_BODY_BYTES } from '../../src/ogc/memory.js';
+import { LARGE_BODY_BYTES } from '../../src/util/memory.js';
 import { LargeMessageStdioTransport } from '../../src/mcp/transports/stdio-large.js';
 
 /** A pipe that takes 64 KiB at a time and drains asynchronously, like a slow reader. */

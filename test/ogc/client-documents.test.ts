@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { OgcClient } from '../../src/ogc/client.js';
 import { OgcResponseError } from '../../src/ogc/errors.js';
-import { PACKAGE_VERSION } from '../../src/ogc/version.js';
+import { PACKAGE_VERSION } from '../../src/util/version.js';
 import { json, send } from './fake-server.js';
 import { clientOnFakeServer } from './harness.js';
 

@@ -5,9 +5,9 @@ import type { Job } from '../jobs.js';
 import { PROBLEM_TYPES, ProblemError, noSuchProcess, problem } from '../problems.js';
 import type { DemoProcess } from '../processes/types.js';
 import { parseJsonBody, readBody } from '../request-body.js';
-import { isPlainObject } from '../schema-check.js';
 import { sendJson } from '../responses.js';
 import { jobOutcomeProblem } from './job-outcome.js';
+import { isRecord } from '../../util/records.js';
 
 /** RFC 7240: preferences are comma-separated, each possibly with ;parameters. */
 function prefersAsync(header: string | string[] | undefined): boolean {
@@ -19,7 +19,7 @@ function prefersAsync(header: string | string[] | undefined): boolean {
 /** Outputs the request asks for (OGC `outputs` map); undefined means all. */
 function selectedOutputs(process: DemoProcess, requested: unknown, instance: string): string[] | undefined {
   if (requested === undefined || requested === null) return undefined;
-  if (!isPlainObject(requested)) {
+  if (!isRecord(requested)) {
     throw problem(400, PROBLEM_TYPES.invalidInput, 'Invalid execute request', "'outputs' must be an object keyed by output id", instance);
   }
   const ids = Object.keys(requested);
@@ -41,7 +41,7 @@ export async function executeProcess(ctx: RequestContext): Promise<void> {
   const instance = `/processes/${encodeURIComponent(id)}/execution`;
 
   const request = parseJsonBody(await readBody(ctx.req, maxBodyBytes));
-  if (!isPlainObject(request)) {
+  if (!isRecord(request)) {
     throw problem(400, PROBLEM_TYPES.invalidInput, 'Invalid execute request', 'The execute request must be a JSON object such as {"inputs": {...}}', instance);
   }
   const prepared = prepareInputs(process, request.inputs);

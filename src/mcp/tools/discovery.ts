@@ -8,6 +8,7 @@ import type { BridgeContext } from '../context.js';
 import type { CatalogEntry } from '../catalog.js';
 import { errorResult, upstreamErrorResult } from '../errors.js';
 import { structuredResult, type FixedTool } from './types.js';
+import { truncate } from '../../util/text.js';
 
 const READ_ONLY = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true } as const;
 const SUMMARY_DESCRIPTION_CHARS = 200;
@@ -193,7 +194,7 @@ function processSummary(e: CatalogEntry): Record<string, unknown> & { processId:
 
 function shorten(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+  return truncate(flat, max);
 }
 
 function errorText(ctx: BridgeContext, error: unknown): string {

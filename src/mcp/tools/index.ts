@@ -17,6 +17,7 @@ import { executeProcess } from './execute.js';
 import { dismissJob, getJob, getJobResults, listJobs } from './jobs.js';
 import { invalidArguments, runProcess } from './process-tools.js';
 import type { FixedTool, ToolCall } from './types.js';
+import { errorMessage } from '../../util/errors.js';
 
 export const FIXED_TOOLS: readonly FixedTool[] = [
   getServerInfo,
@@ -91,7 +92,7 @@ async function callTool(call: ToolCall, name: string, args: Record<string, unkno
 
 /** A failure that is not the OGC server's (a TypeError in the bridge): logged with its stack for the operator. */
 function internalErrorResult(ctx: BridgeContext, name: string, error: unknown): CallToolResult {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   const stack = error instanceof Error && error.stack ? error.stack : message;
   ctx.logger.error(`Internal error while running ${name}: ${stack}`);
   return errorResult(

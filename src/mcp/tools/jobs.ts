@@ -5,7 +5,7 @@ import { JOB_STATUSES, type StatusInfo } from '../../ogc/index.js';
 import { answerForJob } from '../execution.js';
 import { upstreamErrorResult } from '../errors.js';
 import { structuredResult, type FixedTool } from './types.js';
-import { truncate } from '../../bridge/text.js';
+import { truncateWords } from '../../util/text.js';
 
 // A server may put a whole log in a job's message; a list of 1,000 such jobs must still fit a result.
 const MAX_MESSAGE_CHARS = 1_000;
@@ -181,7 +181,7 @@ function jobSummary(job: StatusInfo): JobSummary {
     status: job.status,
     ...(job.processID !== undefined ? { processId: job.processID } : {}),
     ...(typeof job.progress === 'number' ? { progress: job.progress } : {}),
-    ...(job.message ? { message: truncate(job.message, MAX_MESSAGE_CHARS) } : {}),
+    ...(job.message ? { message: truncateWords(job.message, MAX_MESSAGE_CHARS) } : {}),
     ...(job.created ? { created: job.created } : {}),
     ...(job.started ? { started: job.started } : {}),
     ...(job.finished ? { finished: job.finished } : {}),

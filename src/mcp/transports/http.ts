@@ -20,6 +20,7 @@ import { RPC, sendJson, sendJsonRpcError } from './http-reply.js';
 import { LogScopes } from './http-log-scope.js';
 import { SessionPool, shortId, type ServerFactory } from './http-sessions.js';
 import { handleStatelessRequest } from './http-stateless.js';
+import { errorMessage } from '../../util/errors.js';
 
 const MCP_PATH = '/mcp';
 const HEALTH_PATH = '/healthz';
@@ -144,7 +145,7 @@ export async function startHttpTransport(config: Pick<Config, 'http'>, createSer
 
   const server = createHttpServer((req, res) => {
     onRequest(req, res).catch((error: unknown) => {
-      log.error(`HTTP request failed: ${error instanceof Error ? error.message : String(error)}`);
+      log.error(`HTTP request failed: ${errorMessage(error)}`);
       if (!res.headersSent) sendJsonRpcError(res, 500, -32603, 'Internal error.');
       else res.destroy();
     });

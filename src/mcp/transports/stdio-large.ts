@@ -10,7 +10,7 @@ import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
-import { LARGE_BODY_BYTES, collectAfterLargeBody } from '../../ogc/memory.js';
+import { LARGE_BODY_BYTES, collectAfterLargeBody } from '../../util/memory.js';
 
 const SLICE_CHARS = 1024 * 1024;
 // Deep enough for result.contents[i].text and result.content[i].text.

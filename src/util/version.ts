@@ -1,5 +1,5 @@
 // The package version, for the default User-Agent. Read from package.json at
-// run time: it sits two levels up from both src/ogc/ and dist/ogc/.
+// run time: it sits two levels up from both src/util/ and dist/util/.
 import { createRequire } from 'node:module';
 
 function readVersion(): string {

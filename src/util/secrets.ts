@@ -1,0 +1,50 @@
+// Secrets: which values of a credential must never be shown, and masking them
+// in any text. One derivation serves the OGC client (its errors), the logger
+// and tool results, so that all three mask the same strings.
+
+export type Credentials =
+  | { type: 'bearer'; token: string }
+  | { type: 'basic'; username: string; password: string }
+  | { type: 'api-key'; key: string; header?: string };
+
+/** The basic-auth credentials as sent in the Authorization header. */
+export function basicCredentials(username: string, password: string): string {
+  return Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
+}
+
+/** The values of a credential that must be masked wherever they appear. */
+export function credentialSecrets(auth: Credentials | undefined): string[] {
+  switch (auth?.type) {
+    case 'bearer':
+      return [auth.token];
+    case 'basic':
+      // The base64 credentials without their padding, which a URL or a re-encoding may drop or escape.
+      return [auth.password, basicCredentials(auth.username, auth.password).replace(/=+$/, '')];
+    case 'api-key':
+      return [auth.key];
+    default:
+      return [];
+  }
+}
+
+// Short values would mask ordinary words; nobody uses a 3-character token.
+const MIN_SECRET_CHARS = 4;
+
+/**
+ * The strings to mask for a set of secret values: each value and its
+ * percent-encoded form (a server may echo a secret inside a URL), short ones
+ * left out, longest first so that a secret containing another is masked whole.
+ */
+export function secretForms(values: readonly (string | undefined)[]): string[] {
+  const given = values.filter((s): s is string => typeof s === 'string' && s.length >= MIN_SECRET_CHARS);
+  return [...new Set(given.flatMap((s) => [s, encodeURIComponent(s)]))].sort((a, b) => b.length - a.length);
+}
+
+/** Replaces every occurrence of each secret form (from secretForms) with `***`; short values are never masked. */
+export function redact(text: string, forms: readonly string[]): string {
+  let out = text;
+  for (const secret of forms) {
+    if (secret.length >= MIN_SECRET_CHARS && out.includes(secret)) out = out.split(secret).join('***');
+  }
+  return out;
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { sliceWhole, truncate, truncateWords } from '../../src/util/text.js';
+
+describe('sliceWhole', () => {
+  it('never splits a surrogate pair', () => {
+    const s = 'a😀b';
+    expect(sliceWhole(s, 2)).toBe('a');
+    expect(sliceWhole(s, 3)).toBe('a😀');
+    expect(sliceWhole(s, 0)).toBe('');
+    expect(sliceWhole(s, 99)).toBe(s);
+  });
+});
+
+describe('truncate', () => {
+  it('keeps texts that fit and cuts others to the limit, mark included', () => {
+    expect(truncate('short', 5)).toBe('short');
+    expect(truncate('one two three', 8)).toBe('one two…');
+    expect(truncate('one two three', 8)).toHaveLength(8);
+  });
+
+  it('cuts prose at a word boundary when one is close', () => {
+    expect(truncateWords('the quick brown fox jumps over the lazy dog', 30)).toBe('the quick brown fox jumps…');
+    expect(truncate('the quick brown fox jumps over the lazy dog', 30)).toBe('the quick brown fox jumps ove…');
+  });
+});
