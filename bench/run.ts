@@ -147,7 +147,7 @@ section's time went; \`tsx bench/profile-summary.ts FILE\` reads one profile.
   for the pipe, with garbage from the previous step still uncollected. Now the
   body goes into one buffer of its Content-Length, bytes are dropped once
   decoded, garbage is collected between the steps of bodies over 8 MB
-  (src/ogc/memory.ts), a text output is served as itself, and large stdio
+  (src/util/memory.ts), a text output is served as itself, and large stdio
   messages are written in slices (src/mcp/transports/stdio-large.ts). The
   floor is about two copies (the JSON text and its parsed value at
   JSON.parse) over an idle process of ~90 MB (of which ~45 MB is the node
