@@ -1,7 +1,7 @@
 // What one output value of an OGC results document is: a link, an image, other
 // binary data, or a value a model can read (plain JSON or a textual qualified
 // value). OGC servers send all of these under the same output map.
-import { isBinaryEncoding, isInlineImageType, isTextualMediaType, normalizeMediaType } from './media.js';
+import { isBinaryEncoding, isInlineImageType, isTextualMediaType, normalizeMediaType } from '../ogc/media.js';
 import type { OutputDescription } from './results-types.js';
 import { isRecord } from '../util/records.js';
 

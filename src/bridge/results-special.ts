@@ -2,7 +2,7 @@
 // and image blocks, with a placeholder in structuredContent instead of the data.
 import type { ContentBlock } from '@modelcontextprotocol/sdk/types.js';
 import type { BinaryItem, ClassifiedOutput, ImageItem, LinkItem, SpecialItem } from './results-classify.js';
-import { base64DecodedBytes, estimateBase64Bytes, normalizeBase64 } from './media.js';
+import { base64DecodedBytes, estimateBase64Bytes, normalizeBase64 } from '../ogc/media.js';
 import { formatCount, utf8Bytes } from './results-size.js';
 import type { OutputDescription, RenderedOutput, ResourceUris } from './results-types.js';
 import { readFrom } from './results-wording.js';

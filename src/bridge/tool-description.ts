@@ -3,7 +3,7 @@
 // cannot express, and how to follow a job that outlives the call. The fixed
 // parts are sized first; the process's own text gets the rest.
 import type { NormalizedInput, NormalizedOutput, NormalizedProcess } from './process-model.js';
-import { quoteId } from './text.js';
+import { quoteId } from '../ogc/text.js';
 import { truncateWords } from '../util/text.js';
 
 export const MAX_TOOL_DESCRIPTION = 2048;

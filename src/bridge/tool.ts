@@ -5,12 +5,12 @@
 import { type BuiltInput, type InputContext, buildInput, objectSchema } from './input-schema.js';
 import type { JsonSchemaObject } from './json-schema.js';
 import { argumentNameFor } from './names.js';
-import { normalizeDescription } from './normalize.js';
+import { normalizeDescription } from '../ogc/description.js';
 import { buildOutput, buildOutputSchema } from './output-schema.js';
 import type { NormalizedInput, NormalizedOutput, NormalizedProcess } from './process-model.js';
 import { DEFAULT_MAX_SCHEMA_BYTES, SIMPLIFICATION_NOTES, fitToBudget } from './schema-budget.js';
 import { structuralProblems } from './client-rules.js';
-import { quoteId } from './text.js';
+import { quoteId } from '../ogc/text.js';
 import { composeToolDescription } from './tool-description.js';
 import { errorMessage } from '../util/errors.js';
 import { truncateWords } from '../util/text.js';

@@ -2,8 +2,8 @@
 // a bounding box, JSON objects, content with a media type (text or binary), or
 // a plain literal. The tool schema and the execute request are built from it.
 import { type JsonSchemaObject } from './json-schema.js';
-import { isJsonMediaType } from './legacy-schema.js';
-import { isTextualMediaType, normalizeMediaType } from './media.js';
+import { isJsonMediaType } from '../ogc/media.js';
+import { isTextualMediaType, normalizeMediaType } from '../ogc/media.js';
 import type { MediaTypeInfo, ValueKind } from './process-model.js';
 import { mergeSchemas, schemaTypes } from './schema-merge.js';
 import { isRecord, ownKeys, ownValue, setOwn } from '../util/records.js';

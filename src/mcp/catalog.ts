@@ -4,7 +4,7 @@
 // it keeps the last good list (empty at first) and the error that explains why.
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import type { OgcClient, ProcessSummary } from '../ogc/index.js';
-import { plainText } from '../bridge/text.js';
+import { plainText } from '../ogc/text.js';
 import { ToolNameTable } from '../bridge/names.js';
 import { deriveTool, type DerivedTool } from '../bridge/tool.js';
 import { processFilter, type Config } from '../config.js';

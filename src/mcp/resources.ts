@@ -10,7 +10,7 @@ import {
   ReadResourceRequestSchema,
   type ReadResourceResult,
 } from '@modelcontextprotocol/sdk/types.js';
-import { isBinaryEncoding, isTextualMediaType, normalizeMediaType } from '../bridge/media.js';
+import { isBinaryEncoding, isTextualMediaType, normalizeMediaType } from '../ogc/media.js';
 import { OgcApiError } from '../ogc/errors.js';
 import type { BridgeContext } from './context.js';
 import { describeUpstreamError } from './errors.js';

@@ -3,7 +3,7 @@
 // bridge/results.ts does the translation within the size budget.
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { resultsToToolResult, type OutputDescription } from '../bridge/results.js';
-import { isInlineImageType, normalizeMediaType } from '../bridge/media.js';
+import { isInlineImageType, normalizeMediaType } from '../ogc/media.js';
 import type { DerivedTool } from '../bridge/tool.js';
 import type { BridgeContext } from './context.js';
 import { resourceUriFor } from './resource-uris.js';

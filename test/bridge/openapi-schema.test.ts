@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CRS84, CRS84H } from '../../src/bridge/known-schemas.js';
-import { convertSchema, typeFromName } from '../../src/bridge/openapi-schema.js';
+import { convertSchema } from '../../src/bridge/openapi-schema.js';
+import { typeFromName } from '../../src/ogc/data-types.js';
 
 const convert = (raw: unknown, document?: unknown) => convertSchema(raw, { document });
 

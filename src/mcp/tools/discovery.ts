@@ -2,7 +2,7 @@
 // get_server_info, list_processes, describe_process. They work for clients that
 // ignore tools/list_changed, and they say why a process is not a tool.
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { plainText } from '../../bridge/text.js';
+import { plainText } from '../../ogc/text.js';
 import { displayUrl } from '../../config.js';
 import type { BridgeContext } from '../context.js';
 import type { CatalogEntry } from '../catalog.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PARAMETERS, normalizeDescription } from '../../src/bridge/normalize.js';
+import { MAX_PARAMETERS, normalizeDescription } from '../../src/ogc/description.js';
 import type { NormalizedProcess } from '../../src/bridge/process-model.js';
 
 function normalized(raw: unknown, processId?: string): NormalizedProcess {

@@ -8,7 +8,7 @@ import {
   isTextualMediaType,
   normalizeBase64,
   normalizeMediaType,
-} from '../../src/bridge/media.js';
+} from '../../src/ogc/media.js';
 
 describe('normalizeMediaType', () => {
   it('drops parameters and case, and knows image/jpg means image/jpeg', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plainText } from '../../src/bridge/text.js';
+import { plainText } from '../../src/ogc/text.js';
 import { truncateWords } from '../../src/util/text.js';
 
 describe('plainText', () => {

@@ -6,7 +6,7 @@
 // minOccurs/maxOccurs as numbers, numeric strings or "unbounded". Input
 // schemas are taken as given or translated from older forms (legacy-schema.ts).
 import { schemaOfDefinition } from './legacy-schema.js';
-import type { NormalizedProcess, ProcessParameter } from './process-model.js';
+import type { NormalizedProcess, ProcessParameter } from '../bridge/process-model.js';
 import { plainText, quoteId } from './text.js';
 import { isRecord, ownKeys, ownValue } from '../util/records.js';
 import { truncateWords } from '../util/text.js';

@@ -6,10 +6,11 @@
 // - PyWPS JSON (Weaver's stored processes): type literal|complex|bbox,
 //   data_type, allowed_values, data_format;
 // - pygeoapi's `enum` beside `schema` instead of inside it.
-import { toNumber, typeFromName } from './openapi-schema.js';
+import { toNumber, typeFromName } from './data-types.js';
 import { plainText } from './text.js';
 import { isRecord, ownKeys, ownValue } from '../util/records.js';
 import { truncateWords } from '../util/text.js';
+import { isJsonMediaType } from './media.js';
 
 type Schema = Record<string, unknown>;
 
@@ -245,12 +246,6 @@ function formatsOf(obj: Schema): Format[] | undefined {
   }
   if (defaultIndex > 0) formats.unshift(...formats.splice(defaultIndex, 1));
   return formats;
-}
-
-const JSON_MEDIA = /^application\/([a-z0-9.+-]*\+)?json\b|^application\/geo\+json\b/i;
-
-export function isJsonMediaType(mediaType: string): boolean {
-  return JSON_MEDIA.test(mediaType.trim());
 }
 
 /** Inline content in one of the formats, the default one first. */

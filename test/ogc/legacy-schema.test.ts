@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { schemaOfDefinition } from '../../src/bridge/legacy-schema.js';
+import { schemaOfDefinition } from '../../src/ogc/legacy-schema.js';
 
 function schemaOf(def: Record<string, unknown>): { schema: unknown; warnings: string[] } {
   const warnings: string[] = [];

@@ -68,3 +68,10 @@ export function estimateBase64Bytes(raw: string): number {
   else if (raw.endsWith('=')) padding = 1;
   return Math.max(0, Math.floor((raw.length * 3) / 4) - padding);
 }
+
+const JSON_MEDIA = /^application\/([a-z0-9.+-]*\+)?json\b|^application\/geo\+json\b/i;
+
+/** True for JSON media types as written (parameters allowed): application/json, application/geo+json, ...+json. */
+export function isJsonMediaType(mediaType: string): boolean {
+  return JSON_MEDIA.test(mediaType.trim());
+}
