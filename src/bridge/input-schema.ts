@@ -4,7 +4,8 @@
 // anyOf inside the property; the top level stays a plain object schema.
 import { type ConversionBudget, convertSchema } from './openapi-schema.js';
 import { type JsonSchemaObject } from './json-schema.js';
-import type { MediaTypeInfo, NormalizedInput, ProcessParameter } from './process-model.js';
+import type { MediaTypeInfo, NormalizedInput } from './process-model.js';
+import type { ProcessParameter } from '../ogc/index.js';
 import { schemaTypes } from './schema-merge.js';
 import { type ValueShape, classifyValue } from './value-shape.js';
 import { setOwn } from '../util/records.js';

@@ -8,7 +8,8 @@
 // them; it never constrains their values, and nothing in it is required.
 import { type ConversionBudget, convertSchema } from './openapi-schema.js';
 import { type JsonSchemaObject, isInheritedName, jsonBytes } from './json-schema.js';
-import type { NormalizedOutput, ProcessParameter } from './process-model.js';
+import type { NormalizedOutput } from './process-model.js';
+import type { ProcessParameter } from '../ogc/index.js';
 import { classifyValue } from './value-shape.js';
 import { setOwn } from '../util/records.js';
 import { truncateWords } from '../util/text.js';

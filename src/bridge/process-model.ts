@@ -1,33 +1,6 @@
-// The shapes the bridge works with once a process description, whatever its
-// dialect, has been read: one normalized process, its inputs and outputs.
+// The shapes the bridge derives from a process description's inputs and
+// outputs: what kind of value each takes, its JSON Schema and media types.
 import type { JsonSchemaObject } from './json-schema.js';
-
-/** A process description brought to the Part 1 1.0 shape; schemas are still as the server wrote them. */
-export interface NormalizedProcess {
-  id: string;
-  title?: string;
-  description?: string;
-  version?: string;
-  jobControlOptions: string[];
-  outputTransmission: string[];
-  inputs: ProcessParameter[];
-  outputs: ProcessParameter[];
-  /** Oddities met while reading, for humans (stderr, describe_process). */
-  warnings: string[];
-}
-
-/** One input or output, in description order. */
-export interface ProcessParameter {
-  id: string;
-  title?: string;
-  description?: string;
-  /** 1 when absent (Part 1 default); outputs always 1. */
-  minOccurs: number;
-  /** A count, or 'unbounded'. */
-  maxOccurs: number | 'unbounded';
-  /** An OpenAPI 3.0 schema, as given or translated from an older form (literalDataDomain, formats, supportedCRS). */
-  schema: unknown;
-}
 
 /** An inline content type an input or output accepts. */
 export interface MediaTypeInfo {

@@ -12,23 +12,11 @@
 //   default because pygeoapi, wraptile and ZOO-Project hand the object to the
 //   process as it is, and pygeoapi would hand it the wrapper instead.
 // Omitted optional inputs are not sent; neither is an explicit null for one.
+import type { ExecuteOutput, ExecuteRequest } from '../ogc/index.js';
 import { type JsonValue } from './json-schema.js';
 import type { MediaTypeInfo, NormalizedInput } from './process-model.js';
 import type { DerivedTool, ObjectInputEncoding } from './tool.js';
 import { hasOwnKey, isRecord, ownKeys, ownValue, setOwn } from '../util/records.js';
-
-// Type aliases rather than interfaces: they stay assignable to the OGC
-// client's open (index-signature) request type.
-export type ExecuteOutputRequest = {
-  transmissionMode?: 'value' | 'reference';
-  format?: { mediaType: string };
-};
-
-export type ExecuteRequestBody = {
-  inputs: Record<string, unknown>;
-  outputs?: Record<string, ExecuteOutputRequest>;
-  response?: 'document' | 'raw';
-};
 
 export interface ExecuteRequestOptions {
   objectInputEncoding?: ObjectInputEncoding;
@@ -40,7 +28,7 @@ export interface ExecuteRequestOptions {
 const LINK_KEYS = new Set(['href', 'type', 'rel', 'title', 'hreflang']);
 const CONTENT_KEYS = new Set(['value', 'mediaType', 'encoding']);
 
-export function toExecuteRequest(tool: DerivedTool, args: Record<string, unknown>, options: ExecuteRequestOptions = {}): ExecuteRequestBody {
+export function toExecuteRequest(tool: DerivedTool, args: Record<string, unknown>, options: ExecuteRequestOptions = {}): ExecuteRequest & Required<Pick<ExecuteRequest, 'inputs'>> {
   const encoding = options.objectInputEncoding ?? tool.objectInputEncoding;
   const inputs: Record<string, unknown> = {};
   for (const input of tool.inputs) {
@@ -50,7 +38,7 @@ export function toExecuteRequest(tool: DerivedTool, args: Record<string, unknown
     const mapped = input.multiple && Array.isArray(value) ? value.map((v) => toInputValue(input, v, encoding)) : toInputValue(input, value, encoding);
     setOwn(inputs, input.id, mapped);
   }
-  const body: ExecuteRequestBody = { inputs };
+  const body: ExecuteRequest & Required<Pick<ExecuteRequest, 'inputs'>> = { inputs };
   if (options.outputs !== undefined && options.outputs.length > 0) body.outputs = requestedOutputs(tool, options.outputs);
   if (options.response !== undefined) body.response = options.response;
   return body;
@@ -120,11 +108,11 @@ function qualified(content: string, media: MediaTypeInfo): Record<string, string
   return out;
 }
 
-function requestedOutputs(tool: DerivedTool, ids: string[]): Record<string, ExecuteOutputRequest> {
+function requestedOutputs(tool: DerivedTool, ids: string[]): Record<string, ExecuteOutput> {
   // Ask for values where the process can give them; results too big for a
   // message are the MCP layer's business, not a reason to ask for links.
   const byValue = tool.outputTransmission.length === 0 || tool.outputTransmission.includes('value');
-  const outputs: Record<string, ExecuteOutputRequest> = {};
+  const outputs: Record<string, ExecuteOutput> = {};
   for (const id of ids) setOwn(outputs, id, { transmissionMode: byValue ? 'value' : 'reference' });
   return outputs;
 }

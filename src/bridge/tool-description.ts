@@ -2,7 +2,8 @@
 // shows: what the process does first, then what it returns, notes the schema
 // cannot express, and how to follow a job that outlives the call. The fixed
 // parts are sized first; the process's own text gets the rest.
-import type { NormalizedInput, NormalizedOutput, NormalizedProcess } from './process-model.js';
+import type { NormalizedInput, NormalizedOutput } from './process-model.js';
+import type { ProcessDescription } from '../ogc/index.js';
 import { quoteId } from '../ogc/text.js';
 import { truncateWords } from '../util/text.js';
 
@@ -15,7 +16,7 @@ export const JOB_FOLLOW_UP =
   'the result gives a jobId to follow with get_job and get_job_results.';
 
 export function composeToolDescription(
-  process: NormalizedProcess,
+  process: ProcessDescription,
   inputs: NormalizedInput[],
   outputs: NormalizedOutput[],
   notes: string[],

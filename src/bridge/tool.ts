@@ -1,13 +1,13 @@
 // A process description -> one MCP tool: name (given by the caller's name
 // table), title, description, inputSchema, outputSchema, annotations, _meta,
-// plus the normalized inputs and outputs that the request and result code use.
+// plus the inputs and outputs, shaped for the request and result code.
 // Never throws: a description that cannot become a tool gives a reason.
 import { type BuiltInput, type InputContext, buildInput, objectSchema } from './input-schema.js';
 import type { JsonSchemaObject } from './json-schema.js';
 import { argumentNameFor } from './names.js';
-import { normalizeDescription } from '../ogc/description.js';
 import { buildOutput, buildOutputSchema } from './output-schema.js';
-import type { NormalizedInput, NormalizedOutput, NormalizedProcess } from './process-model.js';
+import type { NormalizedInput, NormalizedOutput } from './process-model.js';
+import type { ProcessDescription } from '../ogc/index.js';
 import { DEFAULT_MAX_SCHEMA_BYTES, SIMPLIFICATION_NOTES, fitToBudget } from './schema-budget.js';
 import { structuralProblems } from './client-rules.js';
 import { quoteId } from '../ogc/text.js';
@@ -54,8 +54,6 @@ export type DeriveResult = { ok: true; tool: DerivedTool } | { ok: false; proces
 
 export interface DeriveOptions {
   objectInputEncoding?: ObjectInputEncoding;
-  /** The id the server lists the process under; used when the description lacks one, and wins over it. */
-  processId?: string;
   /** Size budget of the inputSchema as JSON (default 16 KiB). */
   maxSchemaBytes?: number;
 }
@@ -64,15 +62,10 @@ export interface DeriveOptions {
 const SCHEMA_NODE_BUDGET = 50_000;
 const MAX_TITLE = 120;
 
-export function deriveTool(rawDescription: unknown, name: string, options: DeriveOptions = {}): DeriveResult {
-  let processId = options.processId;
+export function deriveTool(process: ProcessDescription, name: string, options: DeriveOptions = {}): DeriveResult {
+  const processId = process.id;
   try {
-    const normalized = normalizeDescription(rawDescription, { processId });
-    if (!normalized.ok) return normalized;
-    const process = normalized.process;
-    processId = process.id;
-
-    const context = { document: rawDescription, budget: { nodesLeft: SCHEMA_NODE_BUDGET } };
+    const context = { document: process.document, budget: { nodesLeft: SCHEMA_NODE_BUDGET } };
     const warnings = [...process.warnings];
     const built = buildInputs(process, context, warnings);
     const inputs = built.map((b) => b.input);
@@ -121,11 +114,11 @@ export function deriveTool(rawDescription: unknown, name: string, options: Deriv
     return { ok: true, tool };
   } catch (error) {
     const message = errorMessage(error);
-    return { ok: false, ...(processId !== undefined ? { processId } : {}), reason: `the description could not be read (${truncateWords(message, 200)})` };
+    return { ok: false, processId, reason: `the description could not be read (${truncateWords(message, 200)})` };
   }
 }
 
-function buildInputs(process: NormalizedProcess, context: InputContext, warnings: string[]): BuiltInput[] {
+function buildInputs(process: ProcessDescription, context: InputContext, warnings: string[]): BuiltInput[] {
   const taken = new Set<string>();
   return process.inputs.map((parameter) => {
     const argumentName = argumentNameFor(parameter.id, taken);

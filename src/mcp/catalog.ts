@@ -3,7 +3,7 @@
 // An unreachable server is a state of the catalog, not a failure of start-up:
 // it keeps the last good list (empty at first) and the error that explains why.
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
-import type { OgcClient, ProcessSummary } from '../ogc/index.js';
+import type { OgcClient, ProcessDescription, ProcessSummary } from '../ogc/index.js';
 import { plainText } from '../ogc/text.js';
 import { ToolNameTable } from '../bridge/names.js';
 import { deriveTool, type DerivedTool } from '../bridge/tool.js';
@@ -14,8 +14,8 @@ import { errorMessage } from '../util/errors.js';
 export interface CatalogEntry {
   processId: string;
   summary: ProcessSummary;
-  /** The description as the server sent it (undefined when it could not be fetched). */
-  description?: unknown;
+  /** The description as read (undefined when it could not be fetched); its `document` is what the server sent. */
+  description?: ProcessDescription;
   tool?: DerivedTool;
   /** Why this process is not a tool. */
   skipReason?: string;
@@ -223,7 +223,6 @@ export class ProcessCatalog {
     try {
       derived = deriveTool(entry.description, this.names.nameFor(summary.id), {
         objectInputEncoding: this.options.config.objectInputs,
-        processId: summary.id,
       });
     } catch (error) {
       // A description odd enough to throw must not take the other tools down.

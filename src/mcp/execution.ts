@@ -6,7 +6,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { DerivedTool } from '../bridge/tool.js';
 import { toExecuteRequest } from '../bridge/request.js';
 import { failedResult, statusSummary } from '../bridge/results-status.js';
-import type { ExecuteRequest, StatusInfo } from '../ogc/index.js';
+import type { StatusInfo } from '../ogc/index.js';
 import { isFinishedStatus } from '../ogc/models.js';
 import { OgcApiError } from '../ogc/errors.js';
 import type { BridgeContext } from './context.js';
@@ -32,11 +32,11 @@ const DISMISS_TIMEOUT_MS = 10_000;
 export async function executeTool(call: ToolCall, tool: DerivedTool, args: Record<string, unknown>, options: ExecutionOptions): Promise<CallToolResult> {
   const { ctx, signal, progress } = call;
   const processId = tool.processId;
-  const request: ExecuteRequest = toExecuteRequest(tool, args, {
+  const request = toExecuteRequest(tool, args, {
     ...(options.outputs ? { outputs: options.outputs } : {}),
     ...(options.response ? { response: options.response } : {}),
     objectInputEncoding: ctx.config.objectInputs,
-  }) as unknown as ExecuteRequest;
+  });
   const offersAsync = tool.jobControlOptions.length === 0 || tool.jobControlOptions.includes('async-execute');
 
   // An async start is not aborted half-way: only its answer tells us which job
@@ -107,7 +107,7 @@ export async function answerForJob(
 ): Promise<CallToolResult> {
   const { progress, outputId } = options;
   const jobId = job.jobID || undefined;
-  if (job.status === 'successful' || job.status === 'succeeded') {
+  if (job.status === 'successful') {
     let results: Record<string, unknown>;
     try {
       results = await ctx.client.getJobResults(jobId!, { signal });
@@ -124,8 +124,8 @@ export async function answerForJob(
     return finishedResult(ctx, tool, job, results, signal);
   }
   progress?.stop();
-  if (job.status === 'failed' || job.status === 'exception') return failedResult(job, await failureDetails(ctx, job, signal));
-  if (job.status === 'dismissed' || job.status === 'cancelled' || job.status === 'canceled') {
+  if (job.status === 'failed') return failedResult(job, await failureDetails(ctx, job, signal));
+  if (job.status === 'dismissed') {
     return { ...statusResult(job), isError: true };
   }
   return statusResult(job);

@@ -16,7 +16,6 @@ import {
   PREFER_ASYNC,
   isJsonContentType,
   looksLikeStatusInfo,
-  outputIds,
   rawOutputValue,
   singleOutputId,
   syncJob,
@@ -24,10 +23,13 @@ import {
   type Execution,
   type ExecutionMode,
 } from './execution.js';
+import type { z } from 'zod';
+import type { ProcessDescription } from './description.js';
 import { HttpTransport, headerValue, hrefOf, targetOf, type HttpResponse, type RequestTarget } from './http.js';
 import {
   DOCUMENT_NAMES,
   documentSchemas,
+  processDescriptionSchema,
   dismissalToStatusInfo,
   normalizeResults,
   type ConformanceDeclaration,
@@ -35,7 +37,6 @@ import {
   type ExecuteRequest,
   type JobList,
   type LandingPage,
-  type ProcessDescription,
   type ProcessList,
   type Results,
   type StatusInfo,
@@ -215,7 +216,10 @@ export class OgcClient {
   /** GET /processes/{id} */
   getProcess(processId: string, options: CallOptions = {}): Promise<ProcessDescription> {
     return this.#guard(async () => {
-      const description = await this.#getDocument(`processes/${encodeSegment(processId)}`, {}, 'process', options.signal);
+      const response = await this.#get(this.#target(`processes/${encodeSegment(processId)}`), JSON_ACCEPT, options.signal, this.#maxDocumentBytes);
+      throwIfError(response);
+      // Read under the id it was asked for: that is the id the server executes it under.
+      const description = this.#check(response, processDescriptionSchema(processId), DOCUMENT_NAMES.process, parseJson(response));
       this.#rememberProcess(processId, description);
       return description;
     });
@@ -472,17 +476,21 @@ export class OgcClient {
   }
 
   #validate<K extends DocumentKind>(response: HttpResponse, kind: K, doc: unknown): DocumentOf<K> {
-    const result = documentSchemas[kind].safeParse(doc);
+    return this.#check(response, documentSchemas[kind] as z.ZodType<DocumentOf<K>, unknown>, DOCUMENT_NAMES[kind], doc);
+  }
+
+  #check<T>(response: HttpResponse, schema: z.ZodType<T, unknown>, documentName: string, doc: unknown): T {
+    const result = schema.safeParse(doc);
     if (!result.success) {
-      throw invalidDocumentError(response.site, response.status, DOCUMENT_NAMES[kind], result.error.issues);
+      throw invalidDocumentError(response.site, response.status, documentName, result.error.issues);
     }
-    return result.data as DocumentOf<K>;
+    return result.data;
   }
 
   #rememberProcess(processId: string, description: ProcessDescription): void {
     this.#processFacts.set(processId, {
-      ...(description.jobControlOptions ? { jobControlOptions: description.jobControlOptions } : {}),
-      outputIds: outputIds(description.outputs),
+      jobControlOptions: description.jobControlOptions,
+      outputIds: description.outputs.map((output) => output.id),
     });
   }
 

@@ -1,15 +1,15 @@
-// Any process description a server may send, brought to one shape
-// (NormalizedProcess): Part 1 1.0 documents; `process` / `processOffering` /
+// Any process description a server may send, read once into one shape
+// (ProcessDescription): Part 1 1.0 documents; `process` / `processOffering` /
 // `processDescription` wrappers with their siblings (deploy payloads, old
 // Weaver, Testbed-14); Dewberry's `info` block; PyWPS `identifier`/`abstract`;
 // inputs and outputs as maps, lists with `id`, or lists of one-entry maps;
 // minOccurs/maxOccurs as numbers, numeric strings or "unbounded". Input
 // schemas are taken as given or translated from older forms (legacy-schema.ts).
 import { schemaOfDefinition } from './legacy-schema.js';
-import type { NormalizedProcess, ProcessParameter } from '../bridge/process-model.js';
 import { plainText, quoteId } from './text.js';
 import { isRecord, ownKeys, ownValue } from '../util/records.js';
 import { truncateWords } from '../util/text.js';
+import { errorMessage } from '../util/errors.js';
 
 export const MAX_PARAMETERS = 1000;
 export const MAX_ID_LENGTH = 1024;
@@ -19,14 +19,54 @@ export const MAX_MIN_OCCURS = 10_000;
 const UNBOUNDED_ABOVE = 2 ** 31 - 1;
 const MAX_WRAPPER_DEPTH = 5;
 
-export type NormalizeResult = { ok: true; process: NormalizedProcess } | { ok: false; processId?: string; reason: string };
+/** A process description brought to the Part 1 1.0 shape; schemas are still as the server wrote them. */
+export interface ProcessDescription {
+  id: string;
+  title?: string;
+  description?: string;
+  version?: string;
+  jobControlOptions: string[];
+  outputTransmission: string[];
+  inputs: ProcessParameter[];
+  outputs: ProcessParameter[];
+  /** Oddities met while reading, for humans (stderr, describe_process). */
+  warnings: string[];
+  /** The document as the server sent it: what `#/` references in the schemas point into, and what people are shown. */
+  document: unknown;
+}
 
-export interface NormalizeOptions {
-  /** The id the server lists the process under; it wins over the description's own id. */
+/** One input or output, in description order. */
+export interface ProcessParameter {
+  id: string;
+  title?: string;
+  description?: string;
+  /** 1 when absent (Part 1 default); outputs always 1. */
+  minOccurs: number;
+  /** A count, or 'unbounded'. */
+  maxOccurs: number | 'unbounded';
+  /** An OpenAPI 3.0 schema, as given or translated from an older form (literalDataDomain, formats, supportedCRS). */
+  schema: unknown;
+}
+
+export type DescriptionReading = { ok: true; process: ProcessDescription } | { ok: false; processId?: string; reason: string };
+
+export interface ReadDescriptionOptions {
+  /** The id the server serves the process under; it wins over the description's own id. */
   processId?: string;
 }
 
-export function normalizeDescription(raw: unknown, options: NormalizeOptions = {}): NormalizeResult {
+/** Reads a description; never throws: a document that cannot be used gives a reason. */
+export function readProcessDescription(raw: unknown, options: ReadDescriptionOptions = {}): DescriptionReading {
+  try {
+    return read(raw, options);
+  } catch (error) {
+    // Only a hostile object (a throwing getter) gets here; JSON.parse output cannot throw.
+    const processId = options.processId;
+    return { ok: false, ...(processId !== undefined ? { processId } : {}), reason: `the description could not be read (${truncateWords(errorMessage(error), 200)})` };
+  }
+}
+
+function read(raw: unknown, options: ReadDescriptionOptions): DescriptionReading {
   const { body, fallback } = unwrap(raw);
   const warnings: string[] = [];
   const describedId = idOf(body);
@@ -44,13 +84,14 @@ export function normalizeDescription(raw: unknown, options: NormalizeOptions = {
   const outputs = readParameters(ownValue(body, 'outputs'), 'output', warnings);
   if (typeof outputs === 'string') return { ok: false, processId: id, reason: outputs };
 
-  const process: NormalizedProcess = {
+  const process: ProcessDescription = {
     id,
     jobControlOptions: stringList(ownValue(body, 'jobControlOptions') ?? fallback.jobControlOptions),
     outputTransmission: stringList(ownValue(body, 'outputTransmission') ?? fallback.outputTransmission),
     inputs,
     outputs,
     warnings,
+    document: raw,
   };
   const title = plainText(ownValue(body, 'title'));
   if (title !== undefined) process.title = truncateWords(title, 200);

@@ -1,6 +1,6 @@
 // Pure rules of process execution: which mode to ask for, and how to read
 // what came back (a job, a results document, or one raw output).
-import type { QualifiedValue, Results, StatusInfo } from './models.js';
+import type { ExecuteRequest, QualifiedValue, Results, StatusInfo } from './models.js';
 
 export type ExecutionMode = 'sync' | 'async' | 'auto';
 
@@ -31,23 +31,12 @@ export function wantsAsync(mode: ExecutionMode, jobControlOptions: readonly stri
   return jobControlOptions.includes('async-execute');
 }
 
-/** Output ids of a description's `outputs`, whether a map (Part 1) or a list with ids (drafts). */
-export function outputIds(outputs: unknown): string[] {
-  if (Array.isArray(outputs)) {
-    return outputs
-      .map((o) => (typeof o === 'object' && o !== null ? (o as { id?: unknown }).id : undefined))
-      .filter((id): id is string => typeof id === 'string');
-  }
-  if (typeof outputs === 'object' && outputs !== null) return Object.keys(outputs);
-  return [];
-}
-
 /**
  * The id to file a raw (non-document) response under: the only requested
  * output, else the process's only output, else `return_value`.
  */
-export function singleOutputId(requestOutputs: unknown, describedOutputIds: readonly string[] | undefined): string {
-  const requested = outputIds(requestOutputs);
+export function singleOutputId(requestOutputs: ExecuteRequest['outputs'], describedOutputIds: readonly string[] | undefined): string {
+  const requested = Object.keys(requestOutputs ?? {});
   if (requested.length === 1) return requested[0]!;
   if (describedOutputIds !== undefined && describedOutputIds.length === 1) return describedOutputIds[0]!;
   return DEFAULT_OUTPUT_ID;

@@ -36,7 +36,9 @@ export {
   ProcessSummarySchema,
   ProcessListSchema,
   ProcessDescriptionSchema,
+  processDescriptionSchema,
   ExecuteRequestSchema,
+  ExecuteOutputSchema,
   StatusInfoSchema,
   JobListSchema,
   ResultsSchema,
@@ -56,8 +58,8 @@ export {
   type ConformanceDeclaration,
   type ProcessSummary,
   type ProcessList,
-  type ProcessDescription,
   type ExecuteRequest,
+  type ExecuteOutput,
   type JobStatus,
   type KnownJobStatus,
   type StatusInfo,
@@ -69,3 +71,9 @@ export {
   type Exception,
   type DocumentKind,
 } from './models.js';
+export {
+  readProcessDescription,
+  type DescriptionReading,
+  type ProcessDescription,
+  type ProcessParameter,
+} from './description.js';

@@ -3,9 +3,11 @@
 // unknown and x-* keys, optional fields may be missing or null, and the
 // variants seen in the wild (wrapped process descriptions, bare id lists,
 // results as a raw map or an `outputs` list/map, Weaver's extra statuses)
-// are accepted and brought to one shape. The standard's own schemas are
+// are accepted and brought to one shape, so that nothing downstream reads a
+// raw document again. The standard's own schemas are
 // checked elsewhere (test/support/official-schemas.ts).
 import { z } from 'zod';
+import { readProcessDescription, type ProcessDescription } from './description.js';
 import { isRecord } from '../util/records.js';
 
 // ---------------------------------------------------------------- helpers
@@ -107,43 +109,36 @@ export const ProcessListSchema = z.looseObject({
 });
 export type ProcessList = z.infer<typeof ProcessListSchema>;
 
-// Old and deploy-style documents wrap the description: {process: {...}},
-// {processOffering: {process: {...}}}, {processDescription: {process}}, or
-// Dewberry's {info: {id, ...}, inputs, outputs}. The inner object wins;
-// siblings of the wrapper (jobControlOptions, outputTransmission, ...) fill
-// in what it lacks.
-function unwrapProcessDescription(value: unknown): unknown {
-  if (!isRecord(value) || typeof value.id === 'string' || typeof value.identifier === 'string') return value;
-  for (const key of ['processDescription', 'processOffering', 'process', 'info']) {
-    const inner = value[key];
-    if (!isRecord(inner)) continue;
-    const { [key]: _wrapper, ...siblings } = value;
-    const merged = { ...siblings, ...unwrapProcessDescription(inner) as UnknownRecord };
-    if (typeof merged.id === 'string' || typeof merged.identifier === 'string') return merged;
-  }
-  return value;
+/**
+ * A process description in any dialect, read into one ProcessDescription
+ * (description.ts); `processId`, the id the server serves it under, wins
+ * over the document's own.
+ */
+export function processDescriptionSchema(processId?: string): z.ZodType<ProcessDescription, unknown> {
+  return z.unknown().transform((doc, ctx): ProcessDescription => {
+    const reading = readProcessDescription(doc, processId !== undefined ? { processId } : {});
+    if (reading.ok) return reading.process;
+    ctx.addIssue({ code: 'custom', message: reading.reason });
+    return z.NEVER;
+  });
 }
 
-// Inputs and outputs stay loose on purpose: Part 1 has maps of descriptions,
-// pre-1.0 drafts and several servers send lists with `id`. The bridge
-// normalizes them; here they only have to be a map or a list.
-const descriptions = z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())]);
-
-export const ProcessDescriptionSchema = z.preprocess(
-  (v) => withoutNulls([...SUMMARY_NULLABLE, 'inputs', 'outputs'])(idFromIdentifier(unwrapProcessDescription(v))),
-  z.looseObject({
-    ...summaryFields,
-    inputs: descriptions.optional(),
-    outputs: descriptions.optional(),
-  }),
-);
-export type ProcessDescription = z.infer<typeof ProcessDescriptionSchema>;
+export const ProcessDescriptionSchema = processDescriptionSchema();
 
 // ---------------------------------------------------------------- execute request
 
+/** How one output is asked for. */
+export const ExecuteOutputSchema = z.looseObject({
+  // `value` | `reference` in Part 1.
+  transmissionMode: z.string().optional(),
+  format: z.looseObject({ mediaType: z.string().optional() }).optional(),
+});
+export type ExecuteOutput = z.infer<typeof ExecuteOutputSchema>;
+
+/** The body of POST /processes/{id}/execution: the one type the bridge builds and the client sends. */
 export const ExecuteRequestSchema = z.looseObject({
   inputs: z.record(z.string(), z.unknown()).optional(),
-  outputs: z.record(z.string(), z.looseObject({})).optional(),
+  outputs: z.record(z.string(), ExecuteOutputSchema).optional(),
   // `raw` | `document` in Part 1; kept open for servers with their own modes.
   response: z.string().optional(),
   subscriber: z.looseObject({}).optional(),

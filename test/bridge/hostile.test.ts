@@ -7,10 +7,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TOOL_NAME_PATTERN, ToolNameTable } from '../../src/bridge/names.js';
 import { toExecuteRequest } from '../../src/bridge/request.js';
 import { checkToolSchema } from '../../src/bridge/schema-checks.js';
-import { type DeriveResult, deriveTool } from '../../src/bridge/tool.js';
+import type { DeriveResult } from '../../src/bridge/tool.js';
+import { deriveFrom } from './derive.js';
 
 function derive(raw: unknown): DeriveResult {
-  const result = deriveTool(raw, 'hostile');
+  const result = deriveFrom(raw, 'hostile');
   if (result.ok) expect(checkToolSchema(result.tool)).toEqual([]);
   return result;
 }
@@ -82,9 +83,9 @@ describe('hostile descriptions', () => {
 
   it('survives ids with path characters, unicode and control characters', () => {
     const table = new ToolNameTable([]);
-    expect(deriveTool({ id: '   ' }, 'blank')).toMatchObject({ ok: false, reason: 'the description has no process id' });
+    expect(deriveFrom({ id: '   ' }, 'blank')).toMatchObject({ ok: false, reason: 'the description has no process id' });
     for (const id of ['../../etc/passwd', 'a/b\\c', 'Größe', '処理/データ', 'tab\there', 'line\nbreak', '🚀 launch', '%2e%2e', '.']) {
-      const result = deriveTool({ id, inputs: { [id]: { schema: { type: 'string' } }, 'x/../y': { schema: {} } } }, table.nameFor(id));
+      const result = deriveFrom({ id, inputs: { [id]: { schema: { type: 'string' } }, 'x/../y': { schema: {} } } }, table.nameFor(id));
       expect(result.ok).toBe(true);
       if (!result.ok) continue;
       expect(result.tool.name).toMatch(TOOL_NAME_PATTERN);
@@ -145,7 +146,7 @@ describe('hostile descriptions', () => {
   it('survives nonsense everywhere', () => {
     const values: unknown[] = [null, 0, -1, 1e308, NaN, '', 'unbounded', [], {}, [[]], true];
     for (const v of values) {
-      const result = deriveTool(
+      const result = deriveFrom(
         {
           id: 'odd',
           title: v,
@@ -166,7 +167,7 @@ describe('hostile descriptions', () => {
       if (result.ok) expect(checkToolSchema(result.tool)).toEqual([]);
     }
     for (const raw of [null, undefined, 42, 'process', [], [{ id: 'x' }], new Date(), () => 1]) {
-      expect(() => deriveTool(raw, 'odd')).not.toThrow();
+      expect(() => deriveFrom(raw, 'odd')).not.toThrow();
     }
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildOutputSchema } from '../../src/bridge/output-schema.js';
 import type { NormalizedOutput } from '../../src/bridge/process-model.js';
-import { deriveTool } from '../../src/bridge/tool.js';
+import { deriveFrom } from './derive.js';
 
 const output = (id: string, extra: Partial<NormalizedOutput> = {}): NormalizedOutput => ({ id, kind: 'literal', schema: {}, mediaTypes: [], ...extra });
 
@@ -40,7 +40,7 @@ describe('buildOutputSchema', () => {
 
   it('is accepted by a tool even with hundreds of outputs (then without outputSchema)', () => {
     const outputs = Object.fromEntries(Array.from({ length: 900 }, (_, i) => [`output_${i}`, { schema: {} }]));
-    const result = deriveTool({ id: 'many-outputs', outputs }, 'many');
+    const result = deriveFrom({ id: 'many-outputs', outputs }, 'many');
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.tool.outputSchema).toBeUndefined();
   });

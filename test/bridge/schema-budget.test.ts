@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fitToBudget } from '../../src/bridge/schema-budget.js';
 import { jsonBytes } from '../../src/bridge/json-schema.js';
 import { checkToolSchema } from '../../src/bridge/schema-checks.js';
-import { deriveTool } from '../../src/bridge/tool.js';
+import { deriveFrom } from './derive.js';
 
 const longText = (n: number) => 'lorem ipsum '.repeat(n);
 
@@ -62,7 +62,7 @@ describe('deriveTool within the budget', () => {
         { description: longText(60), schema: { type: 'object', description: longText(30), properties: { a: { type: 'string', description: longText(20) } } } },
       ]),
     );
-    const result = deriveTool({ id: 'big', inputs }, 'big');
+    const result = deriveFrom({ id: 'big', inputs }, 'big');
     if (!result.ok) throw new Error(result.reason);
     expect(result.tool.schemaSimplification).toBeGreaterThan(0);
     expect(result.tool.description).toContain('describe_process');
@@ -74,7 +74,7 @@ describe('deriveTool within the budget', () => {
 
   it('skips a process whose inputs cannot fit, with a reason', () => {
     const inputs = Object.fromEntries(Array.from({ length: 900 }, (_, i) => [`a_rather_long_input_name_${i}`, { schema: { type: 'string' } }]));
-    const result = deriveTool({ id: 'huge', inputs }, 'huge');
+    const result = deriveFrom({ id: 'huge', inputs }, 'huge');
     expect(result).toMatchObject({ ok: false, processId: 'huge', reason: expect.stringContaining('do not fit') });
   });
 });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { checkToolSchema } from '../../src/bridge/schema-checks.js';
-import { type DerivedTool, deriveTool } from '../../src/bridge/tool.js';
+import type { DerivedTool } from '../../src/bridge/tool.js';
+import { deriveFrom } from './derive.js';
 
 function good(): DerivedTool {
-  const result = deriveTool({ id: 'p', inputs: { a: { schema: { type: 'string' } } }, outputs: { o: { schema: {} } } }, 'p');
+  const result = deriveFrom({ id: 'p', inputs: { a: { schema: { type: 'string' } } }, outputs: { o: { schema: {} } } }, 'p');
   if (!result.ok) throw new Error(result.reason);
   return result.tool;
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { checkToolSchema } from '../../src/bridge/schema-checks.js';
-import { type DerivedTool, deriveTool } from '../../src/bridge/tool.js';
+import type { DerivedTool } from '../../src/bridge/tool.js';
+import { deriveFrom } from './derive.js';
 
-function tool(raw: unknown, options: Parameters<typeof deriveTool>[2] = {}): DerivedTool {
-  const result = deriveTool(raw, 'the_tool', options);
+function tool(raw: unknown, options: Parameters<typeof deriveFrom>[2] = {}): DerivedTool {
+  const result = deriveFrom(raw, 'the_tool', options);
   if (!result.ok) throw new Error(result.reason);
   expect(checkToolSchema(result.tool)).toEqual([]);
   return result.tool;
@@ -209,13 +210,13 @@ describe('deriveTool: inputs', () => {
 
 describe('deriveTool: failures', () => {
   it('gives a reason instead of throwing', () => {
-    expect(deriveTool(undefined, 'x')).toEqual({ ok: false, reason: 'the description has no process id' });
-    expect(deriveTool({ id: 'p' }, 'bad name!')).toMatchObject({ ok: false, processId: 'p', reason: expect.stringContaining('name') });
+    expect(deriveFrom(undefined, 'x')).toEqual({ ok: false, reason: 'the description has no process id' });
+    expect(deriveFrom({ id: 'p' }, 'bad name!')).toMatchObject({ ok: false, processId: 'p', reason: expect.stringContaining('name') });
     const boom = (): never => {
       throw new Error('boom');
     };
     const throwing = new Proxy({}, { get: boom, ownKeys: boom, getOwnPropertyDescriptor: boom, has: boom });
-    const result = deriveTool(throwing, 'x', { processId: 'listed' });
+    const result = deriveFrom(throwing, 'x', { processId: 'listed' });
     expect(result).toMatchObject({ ok: false, processId: 'listed', reason: expect.stringContaining('boom') });
   });
 });

@@ -77,8 +77,8 @@ describe('discovery', () => {
     const sleep = await client.getProcess('sleep_a_while');
     expect(sleep.id).toBe('sleep_a_while');
     expect(sleep.jobControlOptions).toContain('async-execute');
-    expect(Object.keys(sleep.inputs ?? {})).toEqual(['duration', 'fail']);
-    expect(Object.keys(sleep.outputs ?? {})).toEqual(['return_value']);
+    expect(sleep.inputs.map((input) => input.id)).toEqual(['duration', 'fail']);
+    expect(sleep.outputs.map((output) => output.id)).toEqual(['return_value']);
   });
 });
 

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PARAMETERS, normalizeDescription } from '../../src/ogc/description.js';
-import type { NormalizedProcess } from '../../src/bridge/process-model.js';
+import { MAX_PARAMETERS, type ProcessDescription, readProcessDescription } from '../../src/ogc/description.js';
 
-function normalized(raw: unknown, processId?: string): NormalizedProcess {
-  const result = normalizeDescription(raw, { processId });
+function normalized(raw: unknown, processId?: string): ProcessDescription {
+  const result = readProcessDescription(raw, { processId });
   if (!result.ok) throw new Error(result.reason);
   return result.process;
 }
@@ -19,7 +18,7 @@ const echo = {
   outputs: { echo: { schema: { type: 'string' } } },
 };
 
-describe('normalizeDescription: Part 1 1.0', () => {
+describe('readProcessDescription: Part 1 1.0', () => {
   it('reads id, texts, version, job control and transmission options', () => {
     const p = normalized(echo);
     expect(p).toMatchObject({
@@ -59,9 +58,9 @@ describe('normalizeDescription: Part 1 1.0', () => {
   });
 
   it('fails without any id, and for absurdly long ids', () => {
-    expect(normalizeDescription({ inputs: {} })).toEqual({ ok: false, reason: 'the description has no process id' });
-    expect(normalizeDescription(null).ok).toBe(false);
-    const long = normalizeDescription({ id: 'x'.repeat(5000) });
+    expect(readProcessDescription({ inputs: {} })).toEqual({ ok: false, reason: 'the description has no process id' });
+    expect(readProcessDescription(null).ok).toBe(false);
+    const long = readProcessDescription({ id: 'x'.repeat(5000) });
     expect(long.ok).toBe(false);
   });
 
@@ -72,7 +71,7 @@ describe('normalizeDescription: Part 1 1.0', () => {
   });
 });
 
-describe('normalizeDescription: occurrences', () => {
+describe('readProcessDescription: occurrences', () => {
   const occurs = (def: Record<string, unknown>) => normalized({ id: 'p', inputs: { x: { schema: {}, ...def } } });
 
   it('reads numeric strings and "unbounded"', () => {
@@ -102,13 +101,13 @@ describe('normalizeDescription: occurrences', () => {
   });
 
   it('refuses a process that demands an impossible number of values', () => {
-    const result = normalizeDescription({ id: 'p', inputs: { x: { schema: {}, minOccurs: 1e9 } } });
+    const result = readProcessDescription({ id: 'p', inputs: { x: { schema: {}, minOccurs: 1e9 } } });
     expect(result).toMatchObject({ ok: false, processId: 'p' });
     if (!result.ok) expect(result.reason).toContain('requires at least');
   });
 });
 
-describe('normalizeDescription: older and odd variants', () => {
+describe('readProcessDescription: older and odd variants', () => {
   it('unwraps {process: ...} and takes job control options from beside it', () => {
     const p = normalized({ process: { id: 'bbox', inputs: {} }, jobControlOptions: ['async-execute'], outputTransmission: ['reference'] });
     expect(p).toMatchObject({ id: 'bbox', jobControlOptions: ['async-execute'], outputTransmission: ['reference'] });
@@ -157,7 +156,7 @@ describe('normalizeDescription: older and odd variants', () => {
 
   it(`refuses more than ${MAX_PARAMETERS} inputs`, () => {
     const inputs = Object.fromEntries(Array.from({ length: MAX_PARAMETERS + 1 }, (_, i) => [`i${i}`, { schema: {} }]));
-    const result = normalizeDescription({ id: 'p', inputs });
+    const result = readProcessDescription({ id: 'p', inputs });
     expect(result.ok).toBe(false);
   });
 });

@@ -147,7 +147,6 @@ describe('execution choices', () => {
     expect(singleOutputId({ a: {} }, ['x'])).toBe('a');
     expect(singleOutputId({ a: {}, b: {} }, ['x'])).toBe('x');
     expect(singleOutputId(undefined, ['x', 'y'])).toBe('return_value');
-    expect(singleOutputId([{ id: 'listed' }], undefined)).toBe('listed');
   });
 
   it('keeps text as text and encodes the rest as base64', () => {

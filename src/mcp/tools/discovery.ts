@@ -127,7 +127,7 @@ export const describeProcess: FixedTool = {
       ...(entry.tool
         ? { inputSchema: entry.tool.inputSchema, ...(entry.tool.outputSchema ? { outputSchema: entry.tool.outputSchema } : {}) }
         : {}),
-      description: entry.description ?? entry.summary,
+      description: entry.description?.document ?? entry.summary,
     };
     let json = JSON.stringify(structured);
     if (Buffer.byteLength(json) > ctx.config.maxResultBytes) {
