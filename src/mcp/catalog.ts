@@ -5,8 +5,7 @@
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import type { OgcClient, ProcessDescription, ProcessSummary } from '../ogc/index.js';
 import { plainText } from '../ogc/text.js';
-import { ToolNameTable } from '../bridge/names.js';
-import { deriveTool, type DerivedTool } from '../bridge/tool.js';
+import { type DerivedTool, deriveTool, ToolNameTable } from '../bridge/describe/index.js';
 import { processFilter, type Config } from '../config.js';
 import type { Logger } from '../log.js';
 import { errorMessage } from '../util/errors.js';

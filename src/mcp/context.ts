@@ -8,7 +8,7 @@ import { secretsOf, type Config } from '../config.js';
 import { ProcessCatalog } from './catalog.js';
 import { ArgumentValidator } from './validation.js';
 import { MAX_RESOURCE_BYTES } from './resources.js';
-import { FIXED_TOOL_NAMES } from '../bridge/names.js';
+import { FIXED_TOOL_NAMES } from '../bridge/describe/index.js';
 
 /** A Config whose server is known (with --demo, once the demo server is up). */
 export type BridgeConfig = Config & { serverUrl: string };

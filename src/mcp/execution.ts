@@ -3,9 +3,9 @@
 // where it stands, or with its failure. A call cancelled by the client
 // dismisses the job it started, so no work is left behind on the server.
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import type { DerivedTool } from '../bridge/tool.js';
-import { toExecuteRequest } from '../bridge/request.js';
-import { failedResult, statusSummary } from '../bridge/results-status.js';
+import type { DerivedTool } from '../bridge/describe/index.js';
+import { toExecuteRequest } from '../bridge/request/index.js';
+import { failedResult, statusSummary } from '../bridge/results/index.js';
 import type { StatusInfo } from '../ogc/index.js';
 import { isFinishedStatus } from '../ogc/models.js';
 import { OgcApiError } from '../ogc/errors.js';

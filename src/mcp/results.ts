@@ -2,9 +2,9 @@
 // reference are fetched (small, same origin only) so the model sees them, then
 // bridge/results.ts does the translation within the size budget.
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { resultsToToolResult, type OutputDescription } from '../bridge/results.js';
+import { resultsToToolResult, type OutputDescription } from '../bridge/results/index.js';
 import { isInlineImageType, normalizeMediaType } from '../ogc/media.js';
-import type { DerivedTool } from '../bridge/tool.js';
+import type { DerivedTool } from '../bridge/describe/index.js';
 import type { BridgeContext } from './context.js';
 import { resourceUriFor } from './resource-uris.js';
 import { errorMessage } from '../util/errors.js';

@@ -1,8 +1,7 @@
 // The HTTP layer of the client: one keep-alive undici Agent, bodies read
 // with a byte cap, retries of idempotent requests, redirects that keep
 // credentials on their origin, and every failure turned into an OgcError.
-import { Agent } from 'undici';
-import type { Dispatcher } from 'undici';
+import { Agent, type Dispatcher } from 'undici';
 import { LARGE_BODY_BYTES, collectAfterLargeBody, collectYoungGarbage } from '../util/memory.js';
 import {
   OgcLinkRefusedError,

@@ -77,3 +77,15 @@ export {
   type ProcessDescription,
   type ProcessParameter,
 } from './description.js';
+export {
+  base64DecodedBytes,
+  estimateBase64Bytes,
+  isBinaryEncoding,
+  isInlineImageType,
+  isJsonMediaType,
+  isTextualMediaType,
+  normalizeBase64,
+  normalizeMediaType,
+} from './media.js';
+export { plainText, quoteId } from './text.js';
+export { toNumber, typeFromName } from './data-types.js';

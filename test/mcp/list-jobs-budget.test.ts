@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { startDemoServer, type DemoServer } from '../../src/demo/index.js';
-import { measureResultBytes } from '../../src/bridge/results.js';
+import { measureResultBytes } from '../../src/bridge/results/index.js';
 import { bridgeOn, textOf, type ConnectedBridge } from './harness.js';
 
 const MAX_RESULT_BYTES = 4_000;

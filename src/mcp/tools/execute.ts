@@ -1,7 +1,7 @@
 // execute_process: any process by id, for clients that never saw its own tool
 // (they ignore tools/list_changed, or cap the number of tools), with the
 // options a per-process tool leaves out: outputs, response mode, wait time.
-import { argumentsFromInputIds } from '../../bridge/request.js';
+import { argumentsFromInputIds } from '../../bridge/request/index.js';
 import { errorResult } from '../errors.js';
 import { findEntry } from './discovery.js';
 import { runProcess } from './process-tools.js';

@@ -1,7 +1,7 @@
 // Per-process tools: one MCP tool per OGC process, derived by the bridge, and
 // the path every run takes (validate, then execute), shared with execute_process.
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import type { DerivedTool } from '../../bridge/tool.js';
+import type { DerivedTool } from '../../bridge/describe/index.js';
 import { errorResult } from '../errors.js';
 import { executeTool, type ExecutionOptions } from '../execution.js';
 import type { ToolCall } from './types.js';

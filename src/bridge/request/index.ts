@@ -1,0 +1,2 @@
+// Tool arguments -> the OGC execute request.
+export { type ExecuteRequestOptions, argumentsFromInputIds, toExecuteRequest } from './execute-request.js';
