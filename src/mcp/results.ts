@@ -1,6 +1,6 @@
 // A finished job's results as a tool result: images the server returned by
 // reference are fetched (small, same origin only) so the model sees them, then
-// bridge/results.ts does the translation within the size budget.
+// bridge/results/ does the translation within the size budget.
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { resultsToToolResult, type OutputDescription } from '../bridge/results/index.js';
 import { isInlineImageType, normalizeMediaType } from '../ogc/media.js';

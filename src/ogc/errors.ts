@@ -97,10 +97,10 @@ export class OgcResponseError extends OgcError {
   /** HTTP status of the response. */
   readonly status?: number;
 
-  constructor(message: string, init: { reason: ResponseErrorReason; site?: RequestSite; status?: number }) {
-    super(message, init.site);
-    this.reason = init.reason;
-    if (init.status !== undefined) this.status = init.status;
+  constructor(message: string, { reason, site, status }: { reason: ResponseErrorReason; site?: RequestSite; status?: number }) {
+    super(message, site);
+    this.reason = reason;
+    if (status !== undefined) this.status = status;
   }
 }
 

@@ -1,7 +1,7 @@
-// The structural rules a tool must follow for real clients to accept it
-// (DESIGN.md, "What real clients and servers demand"). One bad tool schema can
-// make a client drop every tool of the server, so each derived tool is checked
-// before it is listed. Cheap: no compilation here (see schema-checks.ts).
+// The structural rules a tool must follow for real clients to accept it: the
+// names, schema shapes and sizes that MCP clients and model APIs enforce. One
+// bad tool schema can make a client drop every tool of the server, so each
+// derived tool is checked before it is listed. Cheap: no compilation here (see schema-checks.ts).
 import { forEachSchema, isInheritedName, jsonBytes } from '../schema/index.js';
 import { ARGUMENT_NAME_PATTERN, TOOL_NAME_PATTERN } from './names.js';
 import { DEFAULT_MAX_SCHEMA_BYTES } from './schema-budget.js';

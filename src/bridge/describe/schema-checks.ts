@@ -1,6 +1,5 @@
-// The rules a tool must follow for real clients to accept it (DESIGN.md, "What
-// real clients and servers demand"), plus the one costly check: the schemas
-// compile in ajv (2020-12). The compile can be skipped where the caller
+// The rules a tool must follow for real clients to accept it (client-rules.ts),
+// plus the one costly check: the schemas compile in ajv (2020-12). The compile can be skipped where the caller
 // compiles the schema anyway (argument validation).
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { structuralProblems } from './client-rules.js';

@@ -1,14 +1,9 @@
 // The shapes that go into and come out of the results translation.
 import type { ContentBlock } from '@modelcontextprotocol/sdk/types.js';
+import type { StatusInfo } from '../../ogc/index.js';
 
-/** The part of an OGC statusInfo document the results translation needs. */
-export type ResultsJob = {
-  jobID?: string;
-  status: string;
-  processID?: string;
-  progress?: number;
-  message?: string;
-};
+/** The part of a job's status the results translation needs (a synchronous run has no job id). */
+export type ResultsJob = Pick<StatusInfo, 'status'> & Partial<Pick<StatusInfo, 'jobID' | 'processID' | 'progress' | 'message'>>;
 
 /** What the process description says about one output. */
 export type OutputDescription = {

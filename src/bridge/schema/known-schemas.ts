@@ -33,18 +33,10 @@ function ogcBbox(): JsonSchemaObject {
   return bboxSchema({ type: 'string', format: 'uri', enum: [CRS84, CRS84H], default: CRS84 });
 }
 
+/** link.yaml: every property a string, only href required. */
 function ogcLink(): JsonSchemaObject {
-  return {
-    type: 'object',
-    required: ['href'],
-    properties: {
-      href: { type: 'string' },
-      rel: { type: 'string' },
-      type: { type: 'string' },
-      hreflang: { type: 'string' },
-      title: { type: 'string' },
-    },
-  };
+  const properties = Object.fromEntries(['href', 'rel', 'type', 'hreflang', 'title'].map((key) => [key, { type: 'string' }]));
+  return { type: 'object', required: ['href'], properties };
 }
 
 function ogcQualifiedValue(): JsonSchemaObject {
