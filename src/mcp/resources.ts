@@ -15,6 +15,7 @@ import { OgcApiError } from '../ogc/errors.js';
 import type { BridgeContext } from './context.js';
 import { describeUpstreamError } from './errors.js';
 import { OUTPUT_TEMPLATE, parseResourceUri, RESULTS_TEMPLATE } from './resource-uris.js';
+import { isRecord } from '../util/records.js';
 
 /**
  * Largest resource served (text or binary): whole outputs, not unbounded ones.
@@ -83,7 +84,7 @@ async function outputContents(ctx: BridgeContext, uri: string, value: unknown, s
     if (Buffer.byteLength(value) > MAX_RESOURCE_BYTES) throw tooLarge(uri);
     return { contents: [{ uri, mimeType: 'text/plain', text: value }] };
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return jsonContents(uri, value);
+  if (!isRecord(value)) return jsonContents(uri, value);
   const v = value as Record<string, unknown>;
 
   if (typeof v.href === 'string' && !('value' in v)) {

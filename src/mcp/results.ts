@@ -8,6 +8,7 @@ import type { DerivedTool } from '../bridge/describe/index.js';
 import type { BridgeContext } from './context.js';
 import { resourceUriFor } from './resource-uris.js';
 import { errorMessage } from '../util/errors.js';
+import { isRecord } from '../util/records.js';
 
 export async function resultsToolResult(
   ctx: BridgeContext,
@@ -76,7 +77,7 @@ async function inlineLinkedImages(ctx: BridgeContext, results: Record<string, un
 }
 
 function imageLink(value: unknown, ctx: BridgeContext): { href: string; mediaType: string } | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  if (!isRecord(value)) return undefined;
   const v = value as Record<string, unknown>;
   if (typeof v.href !== 'string' || 'value' in v) return undefined;
   const mediaType = normalizeMediaType(v.type ?? v.mediaType);

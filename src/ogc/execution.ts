@@ -1,5 +1,6 @@
 // Pure rules of process execution: which mode to ask for, and how to read
 // what came back (a job, a results document, or one raw output).
+import { isRecord } from '../util/records.js';
 import type { ExecuteRequest, QualifiedValue, Results, StatusInfo } from './models.js';
 
 export type ExecutionMode = 'sync' | 'async' | 'auto';
@@ -71,9 +72,7 @@ export function rawOutputValue(body: Buffer, contentType: string | undefined): Q
 
 /** True for a body that is a job status rather than results (some servers answer 200 with one). */
 export function looksLikeStatusInfo(doc: unknown): boolean {
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return false;
-  const record = doc as Record<string, unknown>;
-  return typeof record.jobID === 'string' && typeof record.status === 'string';
+  return isRecord(doc) && typeof doc.jobID === 'string' && typeof doc.status === 'string';
 }
 
 /** A finished job standing for a synchronous execution, which has no job of its own. */

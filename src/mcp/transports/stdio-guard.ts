@@ -6,6 +6,7 @@
 // guard answers such lines itself and passes only valid messages on.
 import { Transform, type Readable } from 'node:stream';
 import { JSONRPCMessageSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { isRecord } from '../../util/records.js';
 
 /** Below the SDK transport's 10 MiB buffer, which a passed line must fit in. */
 const MAX_LINE_BYTES = 10 * 1024 * 1024 - 1024;
@@ -94,7 +95,7 @@ export function guardJsonRpcLines(input: Readable, options: GuardOptions): Reada
       push(`${text}\n`);
       return;
     }
-    const record = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+    const record = isRecord(parsed) ? parsed : undefined;
     if (record && !('id' in record) && typeof record.method === 'string') {
       // A malformed notification: nothing may answer a notification.
       options.warn(`stdio: dropped a malformed notification ${JSON.stringify(record.method.slice(0, 100))}.`);
