@@ -8,6 +8,7 @@
 // checked elsewhere (test/support/official-schemas.ts).
 import { z } from 'zod';
 import { readProcessDescription, type ProcessDescription } from './description.js';
+import { plainText } from './text.js';
 import { isRecord } from '../util/records.js';
 
 // ---------------------------------------------------------------- helpers
@@ -31,8 +32,9 @@ function withoutNulls(keys: readonly string[]) {
 }
 
 // Titles and descriptions are strings in Part 1, but pygeoapi plugins carry
-// i18n maps ({en, fr}) and some servers send null.
-const text = z.union([z.string(), z.record(z.string(), z.unknown())]);
+// i18n maps ({en, fr}), WPS-style servers lists of {value, lang}, and some
+// servers send null: all read as plain text.
+const text = z.union([z.string(), z.record(z.string(), z.unknown()), z.array(z.unknown())]).transform((value) => plainText(value));
 
 // ---------------------------------------------------------------- link
 

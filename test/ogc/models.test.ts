@@ -46,6 +46,18 @@ describe('what the models keep and normalize', () => {
     expect(landing).toHaveProperty('extra', 1);
   });
 
+  it('reads summary titles and descriptions as plain text, whatever their form', () => {
+    const list = ProcessListSchema.parse({
+      processes: [
+        { id: 'a', title: { fr: 'Bonjour', en: 'Hello' }, description: [{ value: 'Salut', lang: 'fr' }, { value: 'Hi', lang: 'en' }] },
+        { id: 'b', title: 'Plain', description: null },
+      ],
+    });
+    expect(list.processes[0]).toMatchObject({ title: 'Hello', description: 'Hi' });
+    expect(list.processes[1]?.title).toBe('Plain');
+    expect(list.processes[1]?.description).toBeUndefined();
+  });
+
   it('reads Weaver statusInfo: created status, null started, percentCompleted as progress', () => {
     const created = StatusInfoSchema.parse(other('weaver', 'job_status_created.json'));
     expect(created.status).toBe('accepted');
