@@ -4,7 +4,6 @@
 // it keeps the last good list (empty at first) and the error that explains why.
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import type { OgcClient, ProcessDescription, ProcessSummary } from '../ogc/index.js';
-import { plainText } from '../ogc/text.js';
 import { type DerivedTool, deriveTool, ToolNameTable } from '../bridge/describe/index.js';
 import { processFilter, type Config } from '../config.js';
 import type { Logger } from '../log.js';
@@ -263,7 +262,7 @@ export class ProcessCatalog {
 }
 
 function newEntry(summary: ProcessSummary): CatalogEntry {
-  const searchText = `${summary.id} ${plainText(summary.title) ?? ''} ${plainText(summary.description) ?? ''}`.toLowerCase();
+  const searchText = `${summary.id} ${summary.title ?? ''} ${summary.description ?? ''}`.toLowerCase();
   return { processId: summary.id, summary, warnings: [], searchText };
 }
 

@@ -2,7 +2,6 @@
 // get_server_info, list_processes, describe_process. They work for clients that
 // ignore tools/list_changed, and they say why a process is not a tool.
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { plainText } from '../../ogc/text.js';
 import { displayUrl } from '../../config.js';
 import type { BridgeContext } from '../context.js';
 import type { CatalogEntry } from '../catalog.js';
@@ -179,8 +178,8 @@ export async function findEntry(
 }
 
 function processSummary(e: CatalogEntry): Record<string, unknown> & { processId: string; tool?: string; title?: string; skipped?: string } {
-  const title = plainText(e.summary.title);
-  const description = plainText(e.summary.description);
+  const title = e.summary.title;
+  const description = e.summary.description;
   return {
     processId: e.processId,
     ...(e.tool ? { tool: e.tool.name } : {}),
