@@ -10,6 +10,7 @@ import {
   JobListSchema,
   LandingPageSchema,
   ProcessDescriptionSchema,
+  processDescriptionSchema,
   ProcessListSchema,
   ResultsSchema,
   StatusInfoSchema,
@@ -165,16 +166,23 @@ describe('process descriptions', () => {
     expect(offering.id).toBe('stack_indices');
     const dewberry = ProcessDescriptionSchema.parse(description('dewberry-process-api', 'info-sync.json'));
     expect(dewberry.id).toBe('say_back');
-    expect(Array.isArray(dewberry.inputs)).toBe(true);
+    expect(dewberry.inputs.length).toBeGreaterThan(0);
     const pywps = ProcessDescriptionSchema.parse(description('weaver', 'pywps-stored.json'));
     expect(pywps.id).toBe('Subset_Region');
   });
 
-  it('keeps i18n titles (pygeoapi plugins) and rejects a description without any id', () => {
+  it('reads i18n titles (pygeoapi plugins) as plain text and rejects a description without any id', () => {
     const greet = ProcessDescriptionSchema.parse(description('pygeoapi', 'i18n-plugin.json'));
-    expect(typeof greet.title).toBe('object');
+    expect(typeof greet.title).toBe('string');
     const noId = ProcessDescriptionSchema.safeParse({ title: 'x', inputs: {} });
     expect(noId.success).toBe(false);
-    expect(noId.error?.issues[0]?.path).toEqual(['id']);
+    expect(noId.error?.issues[0]?.message).toBe('the description has no process id');
+  });
+
+  it('takes the id the server serves the process under over the one in the document', () => {
+    const served = processDescriptionSchema('served').parse({ id: 'own', inputs: {} });
+    expect(served.id).toBe('served');
+    expect(served.warnings).toContain('the description names the process "own"');
+    expect(processDescriptionSchema('served').parse({ inputs: {} }).id).toBe('served');
   });
 });

@@ -2,13 +2,13 @@
 // (the shared corpus of real servers, or the project's own dialect fixtures):
 // it becomes a tool that satisfies every client rule, matches its snapshot, and
 // an example call maps to an execute request with Part 1 value forms.
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ToolNameTable } from '../../src/bridge/names.js';
-import { toExecuteRequest } from '../../src/bridge/request.js';
-import { checkToolSchema } from '../../src/bridge/schema-checks.js';
-import { type DerivedTool, deriveTool } from '../../src/bridge/tool.js';
+import { ToolNameTable } from '../../src/bridge/describe/names.js';
+import { toExecuteRequest } from '../../src/bridge/request/index.js';
+import { checkToolSchema } from '../../src/bridge/describe/schema-checks.js';
+import type { DerivedTool } from '../../src/bridge/describe/index.js';
+import { deriveFrom } from './derive.js';
+import { createAjv } from '../../src/util/ajv.js';
 import type { DescriptionEntry } from './document-tree.js';
 import { exampleArgs } from './example-args.js';
 import { executeShapeProblems, objectForm } from './execute-shape.js';
@@ -23,13 +23,6 @@ export interface DescriptionSuiteOptions {
   validateExecute?: (doc: unknown) => { errors: string };
 }
 
-function makeAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true, logger: false });
-  const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
-  (addFormats as unknown as (a: Ajv2020) => void)(ajv);
-  return ajv;
-}
-
 const VARIANTS = [
   { label: 'required inputs only', includeOptional: false, alternative: 'first' },
   { label: 'every input, inline values', includeOptional: true, alternative: 'first' },
@@ -38,7 +31,7 @@ const VARIANTS = [
 
 export function describeDescriptions(options: DescriptionSuiteOptions): void {
   const { entries, snapshotDir, deliberateSkips = {}, validateExecute } = options;
-  const ajv = makeAjv();
+  const ajv = createAjv();
   // One name table per implementation: each stands for one server.
   const tables = new Map<string, ToolNameTable>();
   const tools = new Map<string, DerivedTool>();
@@ -47,9 +40,9 @@ export function describeDescriptions(options: DescriptionSuiteOptions): void {
     for (const entry of entries) {
       let table = tables.get(entry.implementation);
       if (!table) tables.set(entry.implementation, (table = new ToolNameTable([])));
-      const probe = deriveTool(entry.raw, 'probe');
+      const probe = deriveFrom(entry.raw, 'probe');
       if (!probe.ok) continue;
-      const result = deriveTool(entry.raw, table.nameFor(probe.tool.processId));
+      const result = deriveFrom(entry.raw, table.nameFor(probe.tool.processId));
       if (result.ok) tools.set(entry.file, result.tool);
     }
   });
@@ -59,7 +52,7 @@ export function describeDescriptions(options: DescriptionSuiteOptions): void {
 
     if (skipReason !== undefined) {
       it('is skipped with its reason', () => {
-        const result = deriveTool(entry.raw, 'skipped');
+        const result = deriveFrom(entry.raw, 'skipped');
         expect(result.ok).toBe(false);
         if (!result.ok) expect(result.reason).toContain(skipReason);
       });
@@ -67,7 +60,7 @@ export function describeDescriptions(options: DescriptionSuiteOptions): void {
     }
 
     it('becomes a tool that satisfies every client rule', () => {
-      const result = deriveTool(entry.raw, 'a_tool');
+      const result = deriveFrom(entry.raw, 'a_tool');
       if (!result.ok) throw new Error(`not derived: ${result.reason}`);
       expect(checkToolSchema(result.tool)).toEqual([]);
       expect(tools.get(entry.file)).toBeDefined();

@@ -59,11 +59,12 @@ export function itParsesEveryDocument(root: string, files: string[]): void {
 }
 
 export function itParsesEveryDescription(entries: DescriptionEntry[]): void {
-  it.each(entries.map((e) => [e.file, e.raw] as const))('%s parses, with an id and inputs as a map or list', (_file, raw) => {
+  it.each(entries.map((e) => [e.file, e.raw] as const))('%s parses, with an id and its inputs and outputs as lists', (_file, raw) => {
     const description = ProcessDescriptionSchema.parse(raw);
     expect(typeof description.id).toBe('string');
     expect(description.id.length).toBeGreaterThan(0);
-    const inputs = description.inputs;
-    expect(inputs === undefined || Array.isArray(inputs) || typeof inputs === 'object').toBe(true);
+    expect(Array.isArray(description.inputs)).toBe(true);
+    expect(Array.isArray(description.outputs)).toBe(true);
+    expect(description.document).toBe(raw);
   });
 }

@@ -2,7 +2,7 @@
 // translation takes, from a folder laid out as in document-tree.ts.
 import path from 'node:path';
 import type { ContentBlock } from '@modelcontextprotocol/sdk/types.js';
-import type { ResultsToolResult } from '../../src/bridge/results.js';
+import type { ResultsToolResult } from '../../src/bridge/results/index.js';
 import { otherDocuments, readJson } from './document-tree.js';
 
 const RESULT_FILE = /^(results-.*|job_results_.*|job_outputs)\.json$/;

@@ -2,7 +2,7 @@
 // valid tool result with every output, within the result budget.
 import { expect, it } from 'vitest';
 import { CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
-import { measureResultBytes, resultsToToolResult } from '../../src/bridge/results.js';
+import { measureResultBytes, resultsToToolResult } from '../../src/bridge/results/index.js';
 import { readResults, resourceUriFor, textOf } from './results-documents.js';
 
 export function itTurnsResultsIntoToolResults(root: string, files: string[]): void {

@@ -8,7 +8,7 @@ import { TOOL_NAME_PATTERN, ToolNameTable } from '../../../src/bridge/describe/n
 import { toExecuteRequest } from '../../../src/bridge/request/index.js';
 import { checkToolSchema } from '../../../src/bridge/describe/schema-checks.js';
 import type { DeriveResult } from '../../../src/bridge/describe/index.js';
-import { deriveFrom } from './derive.js';
+import { deriveFrom } from '../../support/derive.js';
 
 function derive(raw: unknown): DeriveResult {
   const result = deriveFrom(raw, 'hostile');

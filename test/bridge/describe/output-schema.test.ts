@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildOutputSchema } from '../../../src/bridge/describe/output-schema.js';
 import type { NormalizedOutput } from '../../../src/bridge/describe/index.js';
-import { deriveFrom } from './derive.js';
+import { deriveFrom } from '../../support/derive.js';
 
 const output = (id: string, extra: Partial<NormalizedOutput> = {}): NormalizedOutput => ({ id, kind: 'literal', schema: {}, mediaTypes: [], ...extra });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fitToBudget } from '../../../src/bridge/describe/schema-budget.js';
 import { jsonBytes } from '../../../src/bridge/schema/json-schema.js';
 import { checkToolSchema } from '../../../src/bridge/describe/schema-checks.js';
-import { deriveFrom } from './derive.js';
+import { deriveFrom } from '../../support/derive.js';
 
 const longText = (n: number) => 'lorem ipsum '.repeat(n);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkToolSchema } from '../../../src/bridge/describe/schema-checks.js';
 import type { DerivedTool } from '../../../src/bridge/describe/index.js';
-import { deriveFrom } from './derive.js';
+import { deriveFrom } from '../../support/derive.js';
 
 function tool(raw: unknown, options: Parameters<typeof deriveFrom>[2] = {}): DerivedTool {
   const result = deriveFrom(raw, 'the_tool', options);

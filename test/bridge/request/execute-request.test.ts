@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { argumentsFromInputIds, toExecuteRequest } from '../../../src/bridge/request/execute-request.js';
-import { type DerivedTool, deriveTool } from '../../../src/bridge/describe/tool.js';
+import { argumentsFromInputIds, toExecuteRequest } from '../../../src/bridge/request/index.js';
+import type { DerivedTool } from '../../../src/bridge/describe/index.js';
+import { deriveFrom } from '../../support/derive.js';
 import { executeShapeProblems } from '../../support/execute-shape.js';
 import { officialValidator } from '../../support/official-schemas.js';
 import { sharedMissing } from '../../support/shared-data.js';
 
 function tool(raw: unknown): DerivedTool {
-  const result = deriveTool(raw, 'the_tool');
+  const result = deriveFrom(raw, 'the_tool');
   if (!result.ok) throw new Error(result.reason);
   return result.tool;
 }

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
-import { measureResultBytes, resultsToToolResult } from '../../../src/bridge/results/to-tool-result.js';
+import { measureResultBytes, resultsToToolResult } from '../../../src/bridge/results/index.js';
 import { readJson } from '../../support/document-tree.js';
 import { links, readResults, resourceUriFor, resultDocuments, textOf } from '../../support/results-documents.js';
 import { itTurnsResultsIntoToolResults } from '../../support/results-suite.js';

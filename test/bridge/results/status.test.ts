@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CallToolResultSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { failedResult, statusSummary, type ResultsJob } from '../../../src/bridge/results/to-tool-result.js';
+import { failedResult, statusSummary, type ResultsJob } from '../../../src/bridge/results/index.js';
 import { dialectsDir, readJson } from '../../support/document-tree.js';
 
 /** A job status document in the shape one server sends (test/fixtures/dialects). */

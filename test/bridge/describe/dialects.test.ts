@@ -3,10 +3,10 @@
 // requests. The same checks over the real documents are in corpus.test.ts.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeDescriptions } from '../support/description-suite.js';
-import { dialectsDir, processDescriptions } from '../support/document-tree.js';
-import { officialValidator } from '../support/official-schemas.js';
-import { sharedMissing } from '../support/shared-data.js';
+import { describeDescriptions } from '../../support/description-suite.js';
+import { dialectsDir, processDescriptions } from '../../support/document-tree.js';
+import { officialValidator } from '../../support/official-schemas.js';
+import { sharedMissing } from '../../support/shared-data.js';
 
 const entries = processDescriptions(dialectsDir);
 

@@ -3,10 +3,10 @@
 // translation. The same checks over the real documents are in results-corpus.test.ts.
 import { describe, expect, it } from 'vitest';
 import { CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
-import { measureResultBytes, resultsToToolResult } from '../../src/bridge/results.js';
-import { dialectsDir } from '../support/document-tree.js';
-import { links, readResults, resourceUriFor, resultDocuments, textOf } from '../support/results-documents.js';
-import { itTurnsResultsIntoToolResults } from '../support/results-suite.js';
+import { measureResultBytes, resultsToToolResult } from '../../../src/bridge/results/index.js';
+import { dialectsDir } from '../../support/document-tree.js';
+import { links, readResults, resourceUriFor, resultDocuments, textOf } from '../../support/results-documents.js';
+import { itTurnsResultsIntoToolResults } from '../../support/results-suite.js';
 
 const job = { jobID: 'job-9', status: 'successful' };
 const results = (relative: string): Record<string, unknown> => readResults(dialectsDir, relative);
