@@ -5,7 +5,8 @@
 import { ConfigError, helpText, parseCommandLine, secretsOf, type CliCommand, type Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import type { DemoServer } from './demo/index.js';
-import { closeBridgeContext, createBridgeContext, type BridgeConfig, type BridgeContext } from './mcp/context.js';
+import { closeBridgeContext, createBridgeContext, type BridgeContext } from './mcp/context.js';
+import type { BridgeSettings, HttpSettings } from './mcp/settings.js';
 import { createBridgeServer } from './mcp/server.js';
 import { serveStdio } from './mcp/transports/stdio.js';
 // The HTTP transport, the demo server and inspect are imported when used: a
@@ -49,8 +50,11 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** A Config whose server is known (with --demo, once the demo server is up): the bridge's settings and the transport's. */
+type ServeConfig = BridgeSettings & { transport: Config['transport']; http: HttpSettings };
+
 /** Resolves the OGC server (starting the demo one for --demo), runs `run`, then stops the demo server. */
-async function withServer(config: Config, run: (config: BridgeConfig, logger: Logger) => Promise<number>): Promise<number> {
+async function withServer(config: Config, run: (config: ServeConfig, logger: Logger) => Promise<number>): Promise<number> {
   const logger = createLogger({ level: config.logLevel, secrets: secretsOf(config) });
   redact = logger.redact;
   let demo: DemoServer | undefined;
@@ -67,11 +71,11 @@ async function withServer(config: Config, run: (config: BridgeConfig, logger: Lo
   }
 }
 
-async function serve(config: BridgeConfig, logger: Logger): Promise<number> {
+async function serve(config: ServeConfig, logger: Logger): Promise<number> {
   const ctx = createBridgeContext(config, { logger });
   const stopped = untilSignal(logger);
   try {
-    if (config.transport === 'http') return await serveHttp(ctx, stopped);
+    if (config.transport === 'http') return await serveHttp(ctx, config.http, stopped);
     const session = await serveStdio(ctx, createBridgeServer);
     logger.info(`Bridging ${new URL(config.serverUrl).origin} over stdio.`);
     await Promise.race([session.closed, stopped]);
@@ -84,10 +88,10 @@ async function serve(config: BridgeConfig, logger: Logger): Promise<number> {
 
 // Streamable HTTP until SIGINT/SIGTERM; then a graceful stop: calls in flight
 // answer within --shutdown-grace-seconds, and jobs live on upstream.
-async function serveHttp(ctx: BridgeContext, stopped: Promise<void>): Promise<number> {
+async function serveHttp(ctx: BridgeContext, settings: HttpSettings, stopped: Promise<void>): Promise<number> {
   // Each session's Server gets a logger whose lines reach that session's client only.
   const { startHttpTransport } = await import('./mcp/transports/http.js');
-  const http = await startHttpTransport(ctx.config, (logger) => createBridgeServer({ ...ctx, logger }), ctx.logger);
+  const http = await startHttpTransport(settings, (logger) => createBridgeServer({ ...ctx, logger }), ctx.logger);
   ctx.logger.info(`Bridging ${new URL(ctx.config.serverUrl).origin} over Streamable HTTP.`);
   await stopped;
   await http.close();

@@ -2,50 +2,22 @@
 // A single table (FLAGS) drives parsing, the environment mirror and --help, so
 // the three cannot drift apart. Flags win over the environment.
 import { parseArgs } from 'node:util';
-import { isLogLevel, LOG_LEVELS, type LogLevel } from './log.js';
-import { credentialSecrets, type Credentials } from './util/secrets.js';
+import { isLogLevel, LOG_LEVELS } from './log.js';
+import type { BridgeSettings, HttpSettings } from './mcp/settings.js';
+import { credentialSecrets } from './util/secrets.js';
+import { displayUrl } from './util/display-url.js';
 
-export type OgcAuthConfig = Credentials;
-
-export type ObjectInputEncoding = 'raw' | 'qualified';
-
-export interface HttpConfig {
-  host: string;
-  port: number;
-  stateless: boolean;
-  /** Bearer token every HTTP request must carry (undefined: none required). */
-  token?: string;
-  allowedHosts: string[];
-  allowedOrigins: string[];
-  /** Sessions open at once; an initialize past it gets 503 (sessions mode). */
-  maxSessions: number;
-  /** A session without requests for this long is closed. */
-  sessionIdleSeconds: number;
-  /** Largest accepted request body; larger ones get 413. */
-  maxBodyBytes: number;
-  /** On SIGINT/SIGTERM, how long calls in flight may run on before the process stops. */
-  shutdownGraceSeconds: number;
-}
-
-export interface Config {
+/**
+ * The bridge's settings as the command line gives them, plus what only the
+ * command line decides: the server may be the demo one (its URL is known once
+ * it runs) and which transport to serve.
+ */
+export interface Config extends Omit<BridgeSettings, 'serverUrl'> {
   /** The OGC API - Processes landing page; undefined only with --demo until the demo server is up. */
   serverUrl?: string;
   demo: boolean;
-  auth?: OgcAuthConfig;
-  waitSeconds: number;
-  maxResultBytes: number;
-  maxImageBytes: number;
-  timeoutSeconds: number;
-  refreshSeconds: number;
-  /** Process-id patterns (`*` wildcard); empty means every process. */
-  include: string[];
-  exclude: string[];
-  objectInputs: ObjectInputEncoding;
-  /** Origins besides the server's own from which links in results may be fetched. */
-  allowedLinkOrigins: string[];
   transport: 'stdio' | 'http';
-  http: HttpConfig;
-  logLevel: LogLevel;
+  http: HttpSettings;
 }
 
 export type CliCommand =
@@ -252,7 +224,7 @@ export function buildConfig(flags: RawFlags, env: NodeJS.ProcessEnv): Config {
   const apiKey = read('api-key');
   const kinds = [token && 'a bearer token', (username || password) && 'basic credentials', apiKey && 'an API key'].filter(Boolean);
   if (kinds.length > 1) throw new ConfigError(`Give one kind of OGC server authentication, not ${kinds.join(' and ')}.`);
-  let auth: OgcAuthConfig | undefined;
+  let auth: BridgeSettings['auth'];
   if (token) auth = { type: 'bearer', token };
   else if (username || password) {
     if (!username || !password) throw new ConfigError('Basic authentication needs both --username (OGC_USERNAME) and --password (OGC_PASSWORD).');
@@ -307,20 +279,9 @@ export function buildConfig(flags: RawFlags, env: NodeJS.ProcessEnv): Config {
   };
 }
 
-/** The secret values of a config, for masking in logs and results. */
-export function secretsOf(config: Config): string[] {
+/** The secret values of a config (OGC credentials, the HTTP token), for masking in logs and results. */
+export function secretsOf(config: Pick<Config, 'auth' | 'http'>): string[] {
   return [...credentialSecrets(config.auth), ...(config.http.token ? [config.http.token] : [])];
-}
-
-/** The server URL as it may be shown: no user info, no query (which may carry a key). */
-export function displayUrl(url: string | undefined): string {
-  if (!url) return '(no server)';
-  try {
-    const u = new URL(url);
-    return `${u.origin}${u.pathname}`;
-  } catch {
-    return '(invalid URL)';
-  }
 }
 
 function checkServerUrl(name: string, value: string | undefined): string | undefined {
@@ -373,14 +334,4 @@ function parseIntInRange(name: string, value: string, min: number, max: number):
   const n = parseNumberInRange(name, value, min, max);
   if (!Number.isInteger(n)) throw new ConfigError(`${name} must be a whole number, got ${n}.`);
   return n;
-}
-
-/** True when a process id passes the include/exclude patterns. */
-/** The --include/--exclude filter, compiled once: true for process ids to serve. */
-export function processFilter(config: Pick<Config, 'include' | 'exclude'>): (processId: string) => boolean {
-  const compile = (pattern: string) =>
-    new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
-  const include = config.include.map(compile);
-  const exclude = config.exclude.map(compile);
-  return (processId) => (include.length === 0 || include.some((r) => r.test(processId))) && !exclude.some((r) => r.test(processId));
 }

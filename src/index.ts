@@ -18,7 +18,8 @@ export {
   type JobStatus as DemoJobStatus,
 } from './demo/index.js';
 export { createBridgeServer, SERVER_NAME } from './mcp/server.js';
-export { createBridgeContext, closeBridgeContext, type BridgeContext, type BridgeConfig } from './mcp/context.js';
+export { createBridgeContext, closeBridgeContext, type BridgeContext } from './mcp/context.js';
+export type { BridgeSettings, HttpSettings } from './mcp/settings.js';
 export { ProcessCatalog, type CatalogEntry } from './mcp/catalog.js';
 export { serveStdio, type StdioSession } from './mcp/transports/stdio.js';
 export { buildConfig, parseCommandLine, ConfigError, type Config, type CliCommand } from './config.js';

@@ -15,8 +15,9 @@ const LAYERS: Readonly<Record<string, number>> = {
   log: 1,
   ogc: 1,
   bridge: 2,
-  config: 3,
-  mcp: 4,
+  mcp: 3,
+  // The command line's flags and environment: only the entry points read them.
+  config: 4,
   cli: 5,
   app: 5,
   index: 6,
@@ -26,7 +27,7 @@ const DEMO_MAY_IMPORT = new Set(['demo', 'ogc', 'util']);
 // Who may start the demo server.
 const DEMO_IMPORTERS = new Set(['demo', 'cli', 'app', 'index']);
 // Cycles being taken apart elsewhere; each must still exist (remove it here once it is gone).
-const KNOWN_CYCLES: readonly string[] = ['mcp/context.ts -> mcp/resources.ts -> mcp/context.ts'];
+const KNOWN_CYCLES: readonly string[] = [];
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

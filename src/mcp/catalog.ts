@@ -5,7 +5,8 @@
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import type { OgcClient, ProcessDescription, ProcessSummary } from '../ogc/index.js';
 import { type DerivedTool, deriveTool, ToolNameTable } from '../bridge/describe/index.js';
-import { processFilter, type Config } from '../config.js';
+import { processFilter } from './process-filter.js';
+import type { BridgeSettings } from './settings.js';
 import type { Logger } from '../log.js';
 import { errorMessage } from '../util/errors.js';
 
@@ -24,7 +25,7 @@ export interface CatalogEntry {
 
 export interface CatalogOptions {
   client: OgcClient;
-  config: Pick<Config, 'include' | 'exclude' | 'refreshSeconds' | 'objectInputs'>;
+  config: Pick<BridgeSettings, 'include' | 'exclude' | 'refreshSeconds' | 'objectInputs'>;
   logger: Logger;
   /** Names the fixed tools use; no process tool may take them. */
   reservedNames: readonly string[];
@@ -199,7 +200,7 @@ export class ProcessCatalog {
       this.error = error;
       this.failures += 1;
       if (this.failures === 1 || this.failures % 10 === 0) {
-        logger.warning(`Could not read the process list: ${messageOf(error)}. Retrying in the background.`);
+        logger.warning(`Could not read the process list: ${errorMessage(error)}. Retrying in the background.`);
       }
     } finally {
       this.loaded = true;
@@ -213,7 +214,7 @@ export class ProcessCatalog {
     try {
       entry.description = await this.options.client.getProcess(summary.id);
     } catch (error) {
-      entry.skipReason = `its description could not be fetched: ${messageOf(error)}`;
+      entry.skipReason = `its description could not be fetched: ${errorMessage(error)}`;
       this.warnOnce(summary.id, `skipped: ${entry.skipReason}`);
       return entry;
     }
@@ -224,7 +225,7 @@ export class ProcessCatalog {
       });
     } catch (error) {
       // A description odd enough to throw must not take the other tools down.
-      derived = { ok: false, processId: summary.id, reason: `deriving its tool failed: ${messageOf(error)}` };
+      derived = { ok: false, processId: summary.id, reason: `deriving its tool failed: ${errorMessage(error)}` };
     }
     // deriveTool checks the client rules itself; the schema is compiled (once) on first use.
     if (derived.ok) {
@@ -281,10 +282,6 @@ export function processToolDefinition(tool: DerivedTool): Tool {
 
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
-}
-
-function messageOf(error: unknown): string {
-  return errorMessage(error);
 }
 
 /** Runs `fn` over `items`, at most `limit` at a time. */

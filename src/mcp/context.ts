@@ -1,20 +1,18 @@
-// What every MCP session of one bridge shares: the configuration, one OGC
+// What every MCP session of one bridge shares: the settings, one OGC
 // client (one connection pool), the process catalog and the logger. A stdio
 // run has one session; the HTTP transport creates a Server per session over
 // the same context.
 import { OgcClient } from '../ogc/index.js';
 import { createLogger, type Logger } from '../log.js';
-import { secretsOf, type Config } from '../config.js';
+import { credentialSecrets } from '../util/secrets.js';
 import { ProcessCatalog } from './catalog.js';
 import { ArgumentValidator } from './validation.js';
-import { MAX_RESOURCE_BYTES } from './resources.js';
+import { MAX_RESOURCE_BYTES } from './limits.js';
+import type { BridgeSettings } from './settings.js';
 import { FIXED_TOOL_NAMES } from '../bridge/describe/index.js';
 
-/** A Config whose server is known (with --demo, once the demo server is up). */
-export type BridgeConfig = Config & { serverUrl: string };
-
 export interface BridgeContext {
-  config: BridgeConfig;
+  config: BridgeSettings;
   client: OgcClient;
   catalog: ProcessCatalog;
   logger: Logger;
@@ -28,8 +26,8 @@ export interface BridgeContextOptions {
   start?: boolean;
 }
 
-export function createBridgeContext(config: BridgeConfig, options: BridgeContextOptions = {}): BridgeContext {
-  const logger = options.logger ?? createLogger({ level: config.logLevel, secrets: secretsOf(config) });
+export function createBridgeContext(config: BridgeSettings, options: BridgeContextOptions = {}): BridgeContext {
+  const logger = options.logger ?? createLogger({ level: config.logLevel, secrets: credentialSecrets(config.auth) });
   const timeoutMs = Math.round(config.timeoutSeconds * 1000);
   const client = new OgcClient({
     baseUrl: config.serverUrl,

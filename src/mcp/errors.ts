@@ -1,9 +1,16 @@
 // Failures as a model reads them: an isError result that says what happened,
 // at which server, and what to do next. Protocol errors are kept for protocol
 // misuse; everything the OGC server does wrong is a tool result.
+//
+// Tools do not catch: they throw, and toolFailure() (the one boundary, at
+// tools/call) turns what they threw into the isError result. A ToolError is
+// said as it is; an OGC error gets the server, the cause and a hint, naming
+// the job or process it concerns when about() says which; anything else is a
+// bug of the bridge, logged with its stack.
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { OgcApiError, OgcLinkRefusedError, OgcResponseError, OgcTransportError } from '../ogc/errors.js';
-import { displayUrl } from '../config.js';
+import { OgcApiError, OgcError, OgcLinkRefusedError, OgcResponseError, OgcTransportError } from '../ogc/errors.js';
+import type { Logger } from '../log.js';
+import { displayUrl } from '../util/display-url.js';
 import { errorMessage } from '../util/errors.js';
 
 export interface ErrorSubject {
@@ -11,8 +18,54 @@ export interface ErrorSubject {
   jobId?: string;
 }
 
-export function errorResult(text: string): CallToolResult {
+/** A failure a model can act on, in the words it should read (nothing else is added). */
+export class ToolError extends Error {
+  override name = 'ToolError';
+}
+
+/** A failure of talking to the OGC server, with the job or process it concerns. */
+export class UpstreamFailure extends Error {
+  override name = 'UpstreamFailure';
+  constructor(
+    override readonly cause: unknown,
+    readonly subject: ErrorSubject = {},
+  ) {
+    super(errorMessage(cause));
+  }
+}
+
+/** The value of `promise`; a rejection becomes an UpstreamFailure about `subject`. */
+export async function about<T>(subject: ErrorSubject, promise: Promise<T>): Promise<T> {
+  try {
+    return await promise;
+  } catch (error) {
+    throw new UpstreamFailure(error instanceof UpstreamFailure ? error.cause : error, subject);
+  }
+}
+
+function errorResult(text: string): CallToolResult {
   return { isError: true, content: [{ type: 'text', text }] };
+}
+
+export interface FailureContext {
+  serverUrl: string | undefined;
+  logger: Logger;
+  /** The tool as it was called, for the log and the internal-error text. */
+  toolName: string;
+}
+
+/** The error boundary of tools/call: anything a tool threw, as an isError result. */
+export function toolFailure(error: unknown, context: FailureContext): CallToolResult {
+  if (error instanceof ToolError) return errorResult(error.message);
+  if (error instanceof UpstreamFailure) return upstreamErrorResult(error.cause, context.serverUrl, error.subject);
+  if (error instanceof OgcError) return upstreamErrorResult(error, context.serverUrl);
+  // Not the OGC server's failure (a TypeError in the bridge): the operator gets the stack.
+  const message = errorMessage(error);
+  const stack = error instanceof Error && error.stack ? error.stack : message;
+  context.logger.error(`Internal error while running ${context.toolName}: ${stack}`);
+  return errorResult(
+    `Internal error in the bridge while running ${context.toolName}: ${message.replace(/[.\s]+$/, '')}. A job may have started (list_jobs shows it).`,
+  );
 }
 
 /** One sentence or three about an upstream failure, without credentials. */
@@ -30,11 +83,10 @@ export function describeUpstreamError(error: unknown, serverUrl: string | undefi
   if (error instanceof OgcLinkRefusedError) {
     return `${bare(error.message)}. Links are only fetched from the OGC server's own origin and the origins allowed by --allowed-link-origins.`;
   }
-  const message = errorMessage(error);
-  return `Unexpected failure while talking to the OGC server at ${server}: ${bare(message)}.`;
+  return `Unexpected failure while talking to the OGC server at ${server}: ${bare(errorMessage(error))}.`;
 }
 
-export function upstreamErrorResult(error: unknown, serverUrl: string | undefined, subject: ErrorSubject = {}): CallToolResult {
+function upstreamErrorResult(error: unknown, serverUrl: string | undefined, subject: ErrorSubject = {}): CallToolResult {
   return errorResult(describeUpstreamError(error, serverUrl, subject));
 }
 

@@ -10,9 +10,9 @@ import type { StatusInfo } from '../ogc/index.js';
 import { isFinishedStatus } from '../ogc/models.js';
 import { OgcApiError } from '../ogc/errors.js';
 import type { BridgeContext } from './context.js';
-import { describeUpstreamError, errorResult, upstreamErrorResult } from './errors.js';
+import { about, describeUpstreamError, ToolError, UpstreamFailure } from './errors.js';
 import { resultsToolResult } from './results.js';
-import type { ToolCall } from './tools/types.js';
+import type { ToolCall } from './tools/call.js';
 import { errorMessage } from '../util/errors.js';
 
 export interface ExecutionOptions {
@@ -41,16 +41,11 @@ export async function executeTool(call: ToolCall, tool: DerivedTool, args: Recor
 
   // An async start is not aborted half-way: only its answer tells us which job
   // to dismiss. A sync run has no job to dismiss, so its request is aborted.
-  let started;
-  try {
-    started = await ctx.client.executeProcess(processId, request, {
-      mode: offersAsync ? 'async' : 'sync',
-      jobControlOptions: tool.jobControlOptions,
-      ...(offersAsync ? {} : { signal }),
-    });
-  } catch (error) {
-    return upstreamErrorResult(error, ctx.config.serverUrl, { processId });
-  }
+  const started = await about({ processId }, ctx.client.executeProcess(processId, request, {
+    mode: offersAsync ? 'async' : 'sync',
+    jobControlOptions: tool.jobControlOptions,
+    ...(offersAsync ? {} : { signal }),
+  }));
   let job = started.job;
   const jobId = job.jobID || undefined;
   if (jobId) ctx.logger.debug(`Started job ${jobId} of process "${processId}" (${started.mode}).`);
@@ -80,9 +75,9 @@ export async function executeTool(call: ToolCall, tool: DerivedTool, args: Recor
     } catch (error) {
       if (signal.aborted) return cancelled(call, jobId);
       // A job that vanished is gone; any other failure leaves a job worth following up.
-      if (error instanceof OgcApiError && error.status === 404) return upstreamErrorResult(error, ctx.config.serverUrl, { processId, jobId });
+      if (error instanceof OgcApiError && error.status === 404) throw new UpstreamFailure(error, { processId, jobId });
       const text = describeUpstreamError(error, ctx.config.serverUrl, { processId, jobId });
-      return errorResult(`Job ${jobId} of process "${processId}" was started, but following it failed. ${text} The job may still be running: check it with get_job ${JSON.stringify({ job_id: jobId })}.`);
+      throw new ToolError(`Job ${jobId} of process "${processId}" was started, but following it failed. ${text} The job may still be running: check it with get_job ${JSON.stringify({ job_id: jobId })}.`);
     } finally {
       if (heartbeat) clearInterval(heartbeat);
     }
@@ -108,16 +103,11 @@ export async function answerForJob(
   const { progress, outputId } = options;
   const jobId = job.jobID || undefined;
   if (job.status === 'successful') {
-    let results: Record<string, unknown>;
-    try {
-      results = await ctx.client.getJobResults(jobId!, { signal });
-    } catch (error) {
-      return upstreamErrorResult(error, ctx.config.serverUrl, { jobId });
-    }
+    let results = await about({ jobId }, ctx.client.getJobResults(jobId!, { signal }));
     await progress?.complete();
     if (outputId !== undefined) {
       if (!Object.hasOwn(results, outputId)) {
-        return errorResult(`Job ${jobId} has no output "${outputId}". Its outputs are: ${Object.keys(results).join(', ') || '(none)'}.`);
+        throw new ToolError(`Job ${jobId} has no output "${outputId}". Its outputs are: ${Object.keys(results).join(', ') || '(none)'}.`);
       }
       results = { [outputId]: results[outputId] };
     }

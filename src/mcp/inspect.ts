@@ -1,13 +1,14 @@
 // `ogc-processes-mcp inspect`: for a human checking a server before wiring it
 // to an assistant. Prints each process with the tool derived from it, its
 // warnings, or why it was skipped. Writes to stdout: no MCP session here.
-import { displayUrl } from '../config.js';
-import { closeBridgeContext, createBridgeContext, type BridgeConfig } from './context.js';
+import { displayUrl } from '../util/display-url.js';
+import { closeBridgeContext, createBridgeContext } from './context.js';
+import type { BridgeSettings } from './settings.js';
 import { describeUpstreamError } from './errors.js';
 import type { Logger } from '../log.js';
 import { truncate } from '../util/text.js';
 
-export async function runInspect(config: BridgeConfig, logger: Logger): Promise<number> {
+export async function runInspect(config: BridgeSettings, logger: Logger): Promise<number> {
   const ctx = createBridgeContext(config, { logger, start: false });
   try {
     await ctx.catalog.refresh();

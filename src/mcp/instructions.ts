@@ -1,6 +1,6 @@
 // What the model is told about this server at initialize. Claude Code cuts
 // instructions at 2,048 characters, so the essentials come first.
-import { displayUrl } from '../config.js';
+import { displayUrl } from '../util/display-url.js';
 
 export function serverInstructions(serverUrl: string): string {
   return [

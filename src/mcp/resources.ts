@@ -14,15 +14,10 @@ import { isBinaryEncoding, isTextualMediaType, normalizeMediaType } from '../ogc
 import { OgcApiError } from '../ogc/errors.js';
 import type { BridgeContext } from './context.js';
 import { describeUpstreamError } from './errors.js';
+import { MAX_RESOURCE_BYTES } from './limits.js';
+import { isRecord, ownValue } from '../util/records.js';
 import { OUTPUT_TEMPLATE, parseResourceUri, RESULTS_TEMPLATE } from './resource-uris.js';
-import { isRecord } from '../util/records.js';
 
-/**
- * Largest resource served (text or binary): whole outputs, not unbounded ones.
- * Room for a 50 MB output with its JSON around it (the benchmark's case),
- * which the bridge handles within about two copies (ogc/memory.ts).
- */
-export const MAX_RESOURCE_BYTES = 64 * 1024 * 1024;
 
 // -32002 is "resource not found" in MCP 2025-11-25.
 const RESOURCE_NOT_FOUND = -32002;
@@ -85,7 +80,7 @@ async function outputContents(ctx: BridgeContext, uri: string, value: unknown, s
     return { contents: [{ uri, mimeType: 'text/plain', text: value }] };
   }
   if (!isRecord(value)) return jsonContents(uri, value);
-  const v = value as Record<string, unknown>;
+  const v = value;
 
   if (typeof v.href === 'string' && !('value' in v)) {
     let fetched: { contentType?: string; body: Buffer };
@@ -102,8 +97,8 @@ async function outputContents(ctx: BridgeContext, uri: string, value: unknown, s
   }
 
   if ('value' in v) {
-    const mediaType = normalizeMediaType(v.mediaType) ?? normalizeMediaType((v.format as Record<string, unknown> | undefined)?.mediaType);
-    if (typeof v.value === 'string' && isBinaryEncoding(v.encoding ?? (v.format as Record<string, unknown> | undefined)?.encoding)) {
+    const mediaType = normalizeMediaType(v.mediaType) ?? normalizeMediaType(ownValue(v.format, 'mediaType'));
+    if (typeof v.value === 'string' && isBinaryEncoding(v.encoding ?? ownValue(v.format, 'encoding'))) {
       if (v.value.length > (MAX_RESOURCE_BYTES * 4) / 3) throw tooLarge(uri);
       return { contents: [{ uri, mimeType: mediaType ?? 'application/octet-stream', blob: v.value.replace(/\s+/g, '') }] };
     }

@@ -7,8 +7,8 @@ import { isInlineImageType, normalizeMediaType } from '../ogc/media.js';
 import type { DerivedTool } from '../bridge/describe/index.js';
 import type { BridgeContext } from './context.js';
 import { resourceUriFor } from './resource-uris.js';
-import { errorMessage } from '../util/errors.js';
 import { isRecord } from '../util/records.js';
+import { errorMessage } from '../util/errors.js';
 
 export async function resultsToolResult(
   ctx: BridgeContext,
@@ -78,7 +78,7 @@ async function inlineLinkedImages(ctx: BridgeContext, results: Record<string, un
 
 function imageLink(value: unknown, ctx: BridgeContext): { href: string; mediaType: string } | undefined {
   if (!isRecord(value)) return undefined;
-  const v = value as Record<string, unknown>;
+  const v = value;
   if (typeof v.href !== 'string' || 'value' in v) return undefined;
   const mediaType = normalizeMediaType(v.type ?? v.mediaType);
   if (!isInlineImageType(mediaType)) return undefined;

@@ -4,6 +4,7 @@
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { createAjv } from '../util/ajv.js';
+import { hasOwnKey, ownValue } from '../util/records.js';
 import { truncate } from '../util/text.js';
 
 export type ValidationOutcome = { ok: true } | { ok: false; problems: string[] };
@@ -122,8 +123,8 @@ function valueAt(root: unknown, pointer: string): unknown {
   let cur: unknown = root;
   for (const raw of pointer.split('/').slice(1)) {
     const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (cur === null || typeof cur !== 'object' || !Object.prototype.hasOwnProperty.call(cur, seg)) return undefined;
-    cur = (cur as Record<string, unknown>)[seg];
+    if (!hasOwnKey(cur, seg)) return undefined;
+    cur = ownValue(cur, seg);
   }
   return cur;
 }

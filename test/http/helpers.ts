@@ -84,7 +84,7 @@ export async function startInProcess(flags: string[] = [], env: Record<string, s
   const ctx = createBridgeContext(config, { logger });
   let openServers = 0;
   const http = await startHttpTransport(
-    config,
+    config.http,
     (sessionLogger) => {
       const server = createBridgeServer({ ...ctx, logger: sessionLogger });
       openServers++;

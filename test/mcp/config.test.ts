@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULTS, displayUrl, helpText, parseCommandLine, processFilter, secretsOf, type Config } from '../../src/config.js';
+import { ConfigError, DEFAULTS, helpText, parseCommandLine, secretsOf, type Config } from '../../src/config.js';
+import { processFilter } from '../../src/mcp/process-filter.js';
+import { displayUrl } from '../../src/util/display-url.js';
 
 function serve(argv: string[], env: NodeJS.ProcessEnv = {}): Config {
   const command = parseCommandLine(argv, env);

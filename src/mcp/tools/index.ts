@@ -8,30 +8,14 @@ import {
   type CallToolResult,
   type Tool,
 } from '@modelcontextprotocol/sdk/types.js';
-import { OgcError } from '../../ogc/index.js';
 import type { BridgeContext } from '../context.js';
-import { errorResult, upstreamErrorResult } from '../errors.js';
+import { describeUpstreamError, ToolError, toolFailure } from '../errors.js';
 import { ProgressReporter } from '../progress.js';
-import { describeProcess, getServerInfo, listProcesses } from './discovery.js';
-import { executeProcess } from './execute.js';
-import { dismissJob, getJob, getJobResults, listJobs } from './jobs.js';
-import { invalidArguments, runProcess } from './process-tools.js';
-import type { FixedTool, ToolCall } from './types.js';
-import { errorMessage } from '../../util/errors.js';
+import type { ToolCall } from './call.js';
+import { FIXED_TOOLS } from './fixed-tools.js';
+import { checkArguments, runProcess } from './process-tools.js';
 
-export const FIXED_TOOLS: readonly FixedTool[] = [
-  getServerInfo,
-  listProcesses,
-  describeProcess,
-  executeProcess,
-  listJobs,
-  getJob,
-  getJobResults,
-  dismissJob,
-];
-
-const FIXED_BY_NAME = new Map(FIXED_TOOLS.map((t) => [t.definition.name, t]));
-const FIXED_DEFINITIONS: readonly Tool[] = FIXED_TOOLS.map((t) => t.definition);
+const FIXED_BY_NAME = new Map(FIXED_TOOLS.map((t) => [t.name, t]));
 
 // A client's first tools/list waits this long for the first process list, so
 // that clients which never re-list still get the process tools.
@@ -39,8 +23,9 @@ const FIRST_LIST_WAIT_MS = 15_000;
 
 export function registerToolHandlers(server: Server, ctx: BridgeContext): void {
   server.setRequestHandler(ListToolsRequestSchema, async () => {
+    const fixed = FIXED_TOOLS.map((t) => t.definition);
     await waitAtMost(ctx.catalog.ready(), FIRST_LIST_WAIT_MS);
-    const tools: Tool[] = [...FIXED_DEFINITIONS, ...ctx.catalog.toolDefinitions()];
+    const tools: Tool[] = [...fixed, ...ctx.catalog.toolDefinitions()];
     return { tools };
   });
 
@@ -60,16 +45,14 @@ export function registerToolHandlers(server: Server, ctx: BridgeContext): void {
       ...(progress ? { progress } : {}),
       sessionOpen: () => server.transport !== undefined,
     };
-    let result: CallToolResult;
     try {
-      result = await callTool(call, name, args);
+      return await callTool(call, name, args);
     } catch (error) {
-      // Upstream failures not handled closer to their cause; anything else is a bug of the bridge.
-      result = error instanceof OgcError ? upstreamErrorResult(error, ctx.config.serverUrl) : internalErrorResult(ctx, name, error);
+      // The one error boundary: whatever a tool threw becomes an isError result.
+      return toolFailure(error, { serverUrl: ctx.config.serverUrl, logger: ctx.logger, toolName: name });
     } finally {
       progress?.stop();
     }
-    return result;
   });
 }
 
@@ -77,8 +60,8 @@ async function callTool(call: ToolCall, name: string, args: Record<string, unkno
   const { ctx } = call;
   const fixed = FIXED_BY_NAME.get(name);
   if (fixed) {
-    const invalid = invalidArguments(call, fixed.definition.inputSchema, args, name);
-    return invalid ?? (await fixed.run(args, call));
+    checkArguments(call, fixed.definition.inputSchema, args, name);
+    return await fixed.run(args, call);
   }
   let tool = ctx.catalog.toolByName(name);
   if (!tool) {
@@ -86,27 +69,16 @@ async function callTool(call: ToolCall, name: string, args: Record<string, unkno
     await ctx.catalog.refreshOnDemand();
     tool = ctx.catalog.toolByName(name);
   }
-  if (!tool) return unknownTool(ctx, name);
+  if (!tool) throw unknownTool(ctx, name);
   return runProcess(call, tool, args, { waitSeconds: ctx.config.waitSeconds }, name);
 }
 
-/** A failure that is not the OGC server's (a TypeError in the bridge): logged with its stack for the operator. */
-function internalErrorResult(ctx: BridgeContext, name: string, error: unknown): CallToolResult {
-  const message = errorMessage(error);
-  const stack = error instanceof Error && error.stack ? error.stack : message;
-  ctx.logger.error(`Internal error while running ${name}: ${stack}`);
-  return errorResult(
-    `Internal error in the bridge while running ${name}: ${message.replace(/[.\s]+$/, '')}. A job may have started (list_jobs shows it).`,
-  );
-}
-
-function unknownTool(ctx: BridgeContext, name: string): CallToolResult {
+function unknownTool(ctx: BridgeContext, name: string): ToolError {
   if (ctx.catalog.lastError !== undefined && ctx.catalog.tools().length === 0) {
-    const cause = upstreamErrorResult(ctx.catalog.lastError, ctx.config.serverUrl).content[0];
-    const why = cause?.type === 'text' ? ` The process list cannot be read: ${cause.text}` : '';
-    return errorResult(`Unknown tool "${name}"; nothing was run.${why}`);
+    const why = describeUpstreamError(ctx.catalog.lastError, ctx.config.serverUrl);
+    return new ToolError(`Unknown tool "${name}"; nothing was run. The process list cannot be read: ${why}`);
   }
-  return errorResult(
+  return new ToolError(
     `Unknown tool "${name}"; nothing was run. The fixed tools are ${[...FIXED_BY_NAME.keys()].join(', ')}; ` +
       `list_processes shows the ${ctx.catalog.tools().length} process tool(s), and execute_process runs any process by id.`,
   );

@@ -12,7 +12,7 @@
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
-import type { Config } from '../../config.js';
+import type { HttpSettings } from '../settings.js';
 import type { Logger } from '../../log.js';
 import { readJsonBody } from './http-body.js';
 import { createRequestGuard, isLoopbackHost } from './http-guards.js';
@@ -36,12 +36,11 @@ export interface HttpTransport {
 export type { ServerFactory } from './http-sessions.js';
 
 /**
- * Listens on config.http.host:port. `createServer` makes the Server of each
+ * Listens on http.host:port. `createServer` makes the Server of each
  * session (each request, when stateless) and is handed the logger that Server
  * should use: lines logged while serving a session reach its own client only.
  */
-export async function startHttpTransport(config: Pick<Config, 'http'>, createServer: ServerFactory, logger: Logger): Promise<HttpTransport> {
-  const http = config.http;
+export async function startHttpTransport(http: HttpSettings, createServer: ServerFactory, logger: Logger): Promise<HttpTransport> {
   const scopes = new LogScopes(logger);
   const log = scopes.stderr();
   const guard = createRequestGuard({

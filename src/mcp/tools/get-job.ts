@@ -1,0 +1,24 @@
+// get_job: where one job stands, and what to call next.
+import { about } from '../errors.js';
+import { defineTool, READ_ONLY } from './define.js';
+import { jobSummary, ONE_JOB } from './job-summary.js';
+
+export const getJob = defineTool({
+  name: 'get_job',
+  title: 'Get an OGC job\'s status',
+  description:
+    'Shows the status of one job (accepted, running, successful, failed or dismissed), its progress and message, and what to call next: get_job_results once it is successful.',
+  ...ONE_JOB,
+  annotations: READ_ONLY,
+  async run({ job_id: jobId }, { ctx, signal }) {
+    const job = await about({ jobId }, ctx.client.getJob(jobId, { signal }));
+    const summary = jobSummary(job);
+    const again = JSON.stringify({ job_id: job.jobID });
+    let next = '';
+    if (job.status === 'successful') next = ` Get its outputs with get_job_results ${again}.`;
+    else if (job.status === 'accepted' || job.status === 'running') next = ` Call get_job ${again} again later; dismiss_job ${again} stops it.`;
+    const text = `Job ${summary.jobId}${summary.processId ? ` (process ${summary.processId})` : ''} is ${summary.status}` +
+      `${summary.progress !== undefined ? ` (${summary.progress}% done)` : ''}${summary.message ? `: ${summary.message}` : ''}.${next}`;
+    return { text, structured: summary, withJson: true };
+  },
+});

@@ -1,0 +1,44 @@
+// get_server_info: what the OGC server behind the bridge is and declares. One
+// of its two documents failing still gives an answer, with that failure in it.
+import { z } from 'zod';
+import { displayUrl } from '../../util/display-url.js';
+import { describeUpstreamError, UpstreamFailure } from '../errors.js';
+import { defineTool, READ_ONLY } from './define.js';
+
+export const getServerInfo = defineTool({
+  name: 'get_server_info',
+  title: 'OGC server information',
+  description:
+    'Describes the OGC API - Processes server behind this bridge: its title, the conformance classes it declares (for example whether it lists jobs or lets them be dismissed), and how many of its processes are available as tools.',
+  args: z.strictObject({}),
+  annotations: READ_ONLY,
+  async run(_args, { ctx, signal }) {
+    const [landing, conformance] = await Promise.allSettled([
+      ctx.client.getCapabilities({ signal }),
+      ctx.client.getConformance({ signal }),
+    ]);
+    if (landing.status === 'rejected' && conformance.status === 'rejected') throw new UpstreamFailure(landing.reason);
+    const conformsTo = conformance.status === 'fulfilled' ? conformance.value.conformsTo : [];
+    const classes = conformsTo.map((uri) => uri.replace(/\/+$/, '').split('/').pop() ?? uri);
+    const entries = ctx.catalog.allEntries();
+    const page = landing.status === 'fulfilled' ? landing.value : undefined;
+    const info = {
+      serverUrl: displayUrl(ctx.config.serverUrl),
+      ...(page?.title ? { title: page.title } : {}),
+      ...(page?.description ? { description: page.description } : {}),
+      conformsTo,
+      jobList: classes.includes('job-list'),
+      dismiss: classes.includes('dismiss'),
+      processTools: entries.filter((e) => e.tool).length,
+      skippedProcesses: entries.filter((e) => !e.tool).length,
+      ...(conformance.status === 'rejected' ? { conformanceError: describeUpstreamError(conformance.reason, ctx.config.serverUrl) } : {}),
+      ...(landing.status === 'rejected' ? { landingPageError: describeUpstreamError(landing.reason, ctx.config.serverUrl) } : {}),
+    };
+    const title = page?.title ? `"${page.title}" ` : '';
+    const text =
+      `OGC API - Processes server ${title}at ${info.serverUrl}. ` +
+      `Conformance classes: ${classes.length > 0 ? classes.join(', ') : 'unknown'}. ` +
+      `${info.processTools} process(es) available as tools, ${info.skippedProcesses} skipped; list_processes lists them.`;
+    return { text, structured: info, withJson: true };
+  },
+});
