@@ -23,6 +23,8 @@ const EXIT_USAGE = 2;
 let redact: (text: string) => string = (text) => text;
 
 async function main(argv: string[]): Promise<number> {
+  // The web app for people parses its own flags (src/app/command.ts).
+  if (argv[0] === 'app') return (await import('./app/command.js')).runAppCommand(argv.slice(1), process.env);
   let command: CliCommand;
   try {
     command = parseCommandLine(argv, process.env);

@@ -12,6 +12,7 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import { isBinaryEncoding, isTextualMediaType, normalizeMediaType } from '../ogc/media.js';
 import { OgcApiError } from '../ogc/errors.js';
+import { appResources, readAppResource } from './app-resource.js';
 import type { BridgeContext } from './context.js';
 import { describeUpstreamError } from './errors.js';
 import { MAX_RESOURCE_BYTES } from './limits.js';
@@ -24,7 +25,7 @@ const RESOURCE_NOT_FOUND = -32002;
 
 export function registerResourceHandlers(server: Server, ctx: BridgeContext): void {
   // Results are addressed by job id; there is no list of them to browse.
-  server.setRequestHandler(ListResourcesRequestSchema, async () => ({ resources: [] }));
+  server.setRequestHandler(ListResourcesRequestSchema, async () => ({ resources: appResources(server) }));
 
   server.setRequestHandler(ListResourceTemplatesRequestSchema, async () => ({
     resourceTemplates: [
@@ -44,7 +45,8 @@ export function registerResourceHandlers(server: Server, ctx: BridgeContext): vo
     ],
   }));
 
-  server.setRequestHandler(ReadResourceRequestSchema, async (request, extra) => readResource(ctx, request.params.uri, extra.signal));
+  server.setRequestHandler(ReadResourceRequestSchema, async (request, extra) =>
+    readAppResource(server, request.params.uri) ?? readResource(ctx, request.params.uri, extra.signal));
 }
 
 async function readResource(ctx: BridgeContext, uri: string, signal: AbortSignal): Promise<ReadResourceResult> {

@@ -8,6 +8,7 @@ import {
   type CallToolResult,
   type Tool,
 } from '@modelcontextprotocol/sdk/types.js';
+import { linkResultsView } from '../app-resource.js';
 import type { BridgeContext } from '../context.js';
 import { describeUpstreamError, ToolError, toolFailure } from '../errors.js';
 import { ProgressReporter } from '../progress.js';
@@ -26,7 +27,7 @@ export function registerToolHandlers(server: Server, ctx: BridgeContext): void {
     const fixed = FIXED_TOOLS.map((t) => t.definition);
     await waitAtMost(ctx.catalog.ready(), FIRST_LIST_WAIT_MS);
     const tools: Tool[] = [...fixed, ...ctx.catalog.toolDefinitions()];
-    return { tools };
+    return { tools: linkResultsView(server, tools) };
   });
 
   server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {

@@ -1,0 +1,71 @@
+// What the web app needs to draw a process's form: each input with its derived
+// schema (the same one the MCP tool validates against), how its value is
+// shaped, and the reference GUI's hints, in `x-ui-order` order.
+import type { DerivedTool } from '../bridge/tool.js';
+import { uiHintsOf, type UiHints } from './ui-hints.js';
+
+export interface FormInput {
+  /** The argument name (the key in the tool arguments). */
+  name: string;
+  /** The OGC input id. */
+  id: string;
+  title: string;
+  description?: string;
+  required: boolean;
+  multiple: boolean;
+  kind: 'literal' | 'bbox' | 'complex';
+  acceptsReference: boolean;
+  schema: unknown;
+  ui: UiHints;
+}
+
+export interface FormModel {
+  processId: string;
+  title: string;
+  description?: string;
+  version?: string;
+  jobControlOptions: string[];
+  inputs: FormInput[];
+  outputs: { id: string; title?: string; description?: string }[];
+  warnings: string[];
+}
+
+export function formModel(tool: DerivedTool, rawDescription: unknown): FormModel {
+  const hints = uiHintsOf(rawDescription);
+  const properties = (tool.inputSchema.properties ?? {}) as Record<string, unknown>;
+  const inputs = tool.inputs.map((input, index) => {
+    const ui = hints.get(input.id) ?? {};
+    const field: FormInput = {
+      name: input.argumentName,
+      id: input.id,
+      title: input.title ?? input.id,
+      required: input.required,
+      multiple: input.multiple,
+      kind: input.kind,
+      acceptsReference: input.acceptsReference,
+      schema: properties[input.argumentName] ?? {},
+      ui,
+    };
+    if (input.description !== undefined && input.description !== input.title) field.description = input.description;
+    return { field, key: ui.order ?? Number.MAX_SAFE_INTEGER, index };
+  });
+  // x-ui-order first (stable), then description order: the reference's rule.
+  inputs.sort((a, b) => a.key - b.key || a.index - b.index);
+  const model: FormModel = {
+    processId: tool.processId,
+    title: tool.title,
+    jobControlOptions: tool.jobControlOptions,
+    inputs: inputs.map((i) => i.field),
+    outputs: tool.outputs.map((o) => ({ id: o.id, ...(o.title !== undefined ? { title: o.title } : {}), ...(o.description !== undefined ? { description: o.description } : {}) })),
+    warnings: tool.warnings,
+  };
+  const description = descriptionOf(rawDescription);
+  if (description !== undefined) model.description = description;
+  if (tool.version !== undefined) model.version = tool.version;
+  return model;
+}
+
+function descriptionOf(raw: unknown): string | undefined {
+  const d = typeof raw === 'object' && raw !== null ? (raw as { description?: unknown }).description : undefined;
+  return typeof d === 'string' ? d : undefined;
+}

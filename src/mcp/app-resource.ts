@@ -1,0 +1,68 @@
+// The MCP App (the `io.modelcontextprotocol/ui` extension): one `ui://`
+// resource, the results view built from web/mcp-app with every script and
+// style inlined, linked from the process tools, execute_process and
+// get_job_results through `_meta.ui.resourceUri`. Only clients that declare
+// the extension see any of it: for the others tools/list and resources/list
+// stay exactly as they were.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXTENSION_ID, getUiCapability, RESOURCE_MIME_TYPE, RESOURCE_URI_META_KEY } from '@modelcontextprotocol/ext-apps/server';
+import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import type { ReadResourceResult, Resource, Tool } from '@modelcontextprotocol/sdk/types.js';
+import { PROCESS_ID_META_KEY } from '../bridge/tool.js';
+import { webAssetsDir } from '../util/web-assets.js';
+
+export { EXTENSION_ID };
+export const UI_RESOURCE_URI = 'ui://ogc-processes-mcp/results.html';
+const VIEW_FILE = 'mcp-app.html';
+
+/** Tools whose results the view shows (besides every per-process tool). */
+const VIEW_TOOLS = new Set(['execute_process', 'get_job_results']);
+
+// The view needs nothing from the network: results arrive from the host,
+// images as data: URLs, links open through the host. Declared empty on purpose.
+const UI_META = { ui: { csp: { connectDomains: [], resourceDomains: [] }, prefersBorder: true } };
+
+/** True when the connected client declared the extension with the MCP App media type. */
+export function clientSupportsApps(server: Server): boolean {
+  const ui = getUiCapability(server.getClientCapabilities() as Parameters<typeof getUiCapability>[0]);
+  return ui?.mimeTypes?.includes(RESOURCE_MIME_TYPE) === true;
+}
+
+/** The tools with the view linked where it applies, for a client that supports it; the same list otherwise. */
+export function linkResultsView(server: Server, tools: Tool[]): Tool[] {
+  if (!clientSupportsApps(server)) return tools;
+  return tools.map((tool) => {
+    const isProcessTool = typeof tool._meta?.[PROCESS_ID_META_KEY] === 'string';
+    if (!isProcessTool && !VIEW_TOOLS.has(tool.name)) return tool;
+    // Both spellings: hosts read `ui.resourceUri`; older ones the flat key.
+    return { ...tool, _meta: { ...tool._meta, ui: { resourceUri: UI_RESOURCE_URI }, [RESOURCE_URI_META_KEY]: UI_RESOURCE_URI } };
+  });
+}
+
+/** The view's entry for resources/list (none for clients without the extension). */
+export function appResources(server: Server): Resource[] {
+  if (!clientSupportsApps(server)) return [];
+  return [
+    {
+      uri: UI_RESOURCE_URI,
+      name: 'results-view',
+      title: 'OGC process results',
+      description: 'Shows the outputs of a process run: values, images, links, and GeoJSON and bounding boxes on a map; follows a running job.',
+      mimeType: RESOURCE_MIME_TYPE,
+      _meta: UI_META,
+    },
+  ];
+}
+
+/** resources/read of the view; undefined for any other URI or a client without the extension. */
+export function readAppResource(server: Server, uri: string): ReadResourceResult | undefined {
+  if (uri !== UI_RESOURCE_URI || !clientSupportsApps(server)) return undefined;
+  return { contents: [{ uri, mimeType: RESOURCE_MIME_TYPE, text: viewHtml(), _meta: UI_META }] };
+}
+
+let cached: string | undefined;
+function viewHtml(): string {
+  cached ??= readFileSync(join(webAssetsDir(VIEW_FILE), VIEW_FILE), 'utf8');
+  return cached;
+}
