@@ -117,10 +117,12 @@ export function createJobsPanel(tileUrl: string | undefined): JobsPanel {
     const source = new EventSource('/api/jobs/events');
     source.addEventListener('jobs', (e) => {
       jobs = (JSON.parse((e as MessageEvent<string>).data) as { jobs: Job[] }).jobs;
-      notice.textContent = '';
+      if (notice.dataset.problem) notice.textContent = notice.dataset.problem = '';
       render();
     });
-    source.addEventListener('problem', (e) => (notice.textContent = (JSON.parse((e as MessageEvent<string>).data) as { error: string }).error));
+    source.addEventListener('problem', (e) => {
+      notice.textContent = notice.dataset.problem = (JSON.parse((e as MessageEvent<string>).data) as { error: string }).error;
+    });
   } else {
     setInterval(() => void refresh(), 2000);
   }

@@ -9,6 +9,8 @@ import 'leaflet/dist/leaflet.css';
 import '../shared/map.css';
 import './view.css';
 import { h } from '../shared/dom.js';
+import { geometryOf } from '../shared/geo.js';
+import type { MapLayer } from '../shared/map.js';
 import { renderResults, type ResultsView } from '../shared/results.js';
 
 const FINISHED = new Set(['successful', 'failed', 'dismissed']);
@@ -27,6 +29,20 @@ const root = document.getElementById('view')!;
 const app = new App({ name: 'ogc-processes-mcp results', version: '1' }, {}, { autoResize: true });
 let view: ResultsView | undefined;
 let following: string | undefined;
+/** Geometries among the call's arguments (a bbox, a WKT area), drawn with the results. */
+let inputLayers: MapLayer[] = [];
+
+function layersOf(args: Record<string, unknown>): MapLayer[] {
+  const layers: MapLayer[] = [];
+  // execute_process nests the process inputs under `inputs`.
+  const nested = typeof args.inputs === 'object' && args.inputs !== null && !Array.isArray(args.inputs) ? (args.inputs as Record<string, unknown>) : {};
+  for (const [name, value] of Object.entries({ ...args, ...nested })) {
+    const isBox = Array.isArray(value) && value.length === 4 && /bbox|extent|box/i.test(name);
+    const geometry = isBox ? geometryOf({ bbox: value }) : geometryOf(value);
+    if (geometry) layers.push({ label: `input ${name}`, data: geometry });
+  }
+  return layers;
+}
 
 function applyContext(context: McpUiHostContext | undefined): void {
   if (context?.theme) applyDocumentTheme(context.theme);
@@ -45,12 +61,12 @@ function show(result: CallToolResult): void {
     return;
   }
   const head = h('div', { className: 'head' },
-    h('strong', {}, s.processId ?? (s.jobId ? 'Job' : 'Result')),
+    h('strong', {}, s.processId ?? app.getHostContext()?.toolInfo?.tool.title ?? app.getHostContext()?.toolInfo?.tool.name ?? (s.jobId ? 'Job' : 'Result')),
     s.jobId ? h('code', {}, ` ${s.jobId}`) : null,
     s.status ? h('span', { className: `badge badge--${s.status}` }, s.status) : null);
   root.append(head);
   if (s.outputs) {
-    view = renderResults(root, { outputs: s.outputs, openLink: (href) => void app.openLink({ url: href }) });
+    view = renderResults(root, { outputs: s.outputs, extraLayers: inputLayers, openLink: (href) => void app.openLink({ url: href }) });
     // Images the bridge passed as image content rather than as a value.
     for (const block of result.content ?? []) {
       if (block.type === 'image') root.append(h('img', { className: 'results__image', src: `data:${block.mimeType};base64,${block.data}`, alt: 'Image output' }));
@@ -96,6 +112,7 @@ async function follow(jobId: string): Promise<void> {
 }
 
 app.ontoolinput = (params) => {
+  inputLayers = layersOf(params.arguments ?? {});
   if (root.dataset.state) return;
   root.replaceChildren(h('p', { className: 'placeholder' }, `Running with ${Object.keys(params.arguments ?? {}).length} input(s)…`));
 };

@@ -48,7 +48,10 @@ export function createMap(parent: HTMLElement, options: MapOptions): GeoMap {
     L.tileLayer(options.tileUrl, { maxZoom: 19, attribution: 'Basemap: configured tile server' }).addTo(map);
   } else {
     element.classList.add('geo-map--plain');
-    graticule().addTo(map);
+    const lines = L.layerGroup().addTo(map);
+    const redraw = () => drawGraticule(lines, map);
+    map.on('zoomend moveend', redraw);
+    redraw();
   }
   const layers = L.layerGroup().addTo(map);
   const legend = new Legend({ position: 'bottomright' });
@@ -144,14 +147,25 @@ export function createMap(parent: HTMLElement, options: MapOptions): GeoMap {
   return api;
 }
 
-/** Lines every 30 degrees (10 when zoomed in), labelled at the edges. */
-function graticule(): L.LayerGroup {
-  const group = L.layerGroup();
-  const style = { color: '#8aa', weight: 0.6, opacity: 0.7, interactive: false };
-  for (let lon = -180; lon <= 180; lon += 30) group.addLayer(L.polyline([[-85, lon], [85, lon]], style));
-  for (let lat = -60; lat <= 60; lat += 30) group.addLayer(L.polyline([[lat, -180], [lat, 180]], style));
-  group.addLayer(L.polyline([[0, -180], [0, 180]], { ...style, weight: 1.2 }));
-  return group;
+// Graticule spacing by zoom level: wide steps for the world, finer ones close in.
+const GRATICULE_STEPS = [30, 30, 30, 10, 10, 5, 2, 1, 0.5, 0.25, 0.1];
+
+/** Meridians and parallels over the visible area, spaced for the zoom level. */
+function drawGraticule(group: L.LayerGroup, map: L.Map): void {
+  group.clearLayers();
+  const step = GRATICULE_STEPS[Math.min(GRATICULE_STEPS.length - 1, Math.max(0, Math.floor(map.getZoom())))]!;
+  const b = map.getBounds();
+  const south = Math.max(-85, b.getSouth());
+  const north = Math.min(85, b.getNorth());
+  const west = Math.max(-180, b.getWest());
+  const east = Math.min(180, b.getEast());
+  const style = { color: '#8aa', weight: 0.6, opacity: 0.8, interactive: false };
+  for (let lon = Math.ceil(west / step) * step; lon <= east; lon += step) {
+    group.addLayer(L.polyline([[south, lon], [north, lon]], { ...style, weight: lon === 0 ? 1.2 : 0.6 }));
+  }
+  for (let lat = Math.ceil(south / step) * step; lat <= north; lat += step) {
+    group.addLayer(L.polyline([[lat, west], [lat, east]], { ...style, weight: lat === 0 ? 1.2 : 0.6 }));
+  }
 }
 
 interface LegendEntry {

@@ -1,4 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import { wktToGeometry } from '../../util/wkt.js';
 import { QUICK_JOB_CONTROL, type DemoProcess } from './types.js';
 
 const STEPS = 10;
@@ -60,9 +61,12 @@ export const l3bAoiIndicators: DemoProcess = {
       ctx.reportProgress((step * 100) / STEPS);
     }
     ctx.reportProgress(100, 'Ended processing');
-    // The reference returns the non-null inputs; here they become a small STAC-like file behind a URI.
+    // The reference returns the non-null inputs; here they become a small STAC-like file behind a URI,
+    // with the area of interest as a GeoJSON feature (what a map can show).
     const used = Object.fromEntries(Object.entries(inputs).filter(([, v]) => v !== null && v !== undefined));
-    const body = JSON.stringify({ type: 'FeatureCollection', features: [], properties: used });
+    const geometry = wktToGeometry(inputs.geometry as string);
+    const features = geometry ? [{ type: 'Feature', geometry, properties: { indicator: used.indicator_name ?? null, start_date: used.start_date, end_date: used.end_date } }] : [];
+    const body = JSON.stringify({ type: 'FeatureCollection', features, properties: used });
     return { return_value: ctx.saveOutputFile('stacitems.json', 'application/json', body) };
   },
 };

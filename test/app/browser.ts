@@ -1,0 +1,34 @@
+// A real browser for the web tests: Debian's chromium (or CHROMIUM_PATH),
+// driven by playwright-core. Without one the browser tests are skipped with a
+// printed line; CI installs chromium (.ci/run), so there they always run.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { repoRoot } from '../support/repo.js';
+
+const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+export const browserPath: string | undefined = CANDIDATES.find((p): p is string => typeof p === 'string' && p !== '' && existsSync(p));
+
+if (!browserPath) {
+  process.stdout.write('[test/app] no Chromium found (apt-get install chromium, or set CHROMIUM_PATH): browser tests skipped\n');
+}
+
+/** Test artifacts (screenshots), kept out of git. */
+export const ARTIFACTS = join(repoRoot, 'test-artifacts');
+/** Screenshots the README shows, committed. */
+export const DOCS_IMAGES = join(repoRoot, 'docs', 'images');
+
+export function artifactPath(name: string): string {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return join(ARTIFACTS, name);
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: browserPath!,
+    headless: true,
+    // Flags for a closed network and a root user (node.md): no sandbox, no background traffic.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
