@@ -10,6 +10,10 @@ const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/ch
 
 export const browserPath: string | undefined = CANDIDATES.find((p): p is string => typeof p === 'string' && p !== '' && existsSync(p));
 
+if (!browserPath && process.env.REQUIRE_BROWSER === '1') {
+  // CI sets this: there the browser tests must run, never be skipped.
+  throw new Error('REQUIRE_BROWSER=1 but no Chromium was found (set CHROMIUM_PATH or install chromium)');
+}
 if (!browserPath) {
   process.stdout.write('[test/app] no Chromium found (apt-get install chromium, or set CHROMIUM_PATH): browser tests skipped\n');
 }

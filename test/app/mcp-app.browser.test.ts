@@ -61,7 +61,7 @@ describe.skipIf(!browserPath)('MCP App in a host page', () => {
   const view = () => page.frameLocator('#frame-holder iframe');
   const show = async (args: Record<string, unknown>, result: CallToolResult) => {
     await page.goto(hostUrl);
-    await page.evaluate(([html, a, r]) => (window as unknown as { showView(...x: unknown[]): Promise<void> }).showView(html, a, r), [viewHtml, args, result] as const);
+    await page.evaluate(([html, a, r]) => (globalThis as unknown as { showView(...x: unknown[]): Promise<void> }).showView(html, a, r), [viewHtml, args, result] as const);
   };
 
   it('draws a recorded bbox_area result: the box on the map with a legend, and the area', async () => {
@@ -95,7 +95,7 @@ describe.skipIf(!browserPath)('MCP App in a host page', () => {
       }, { timeout: 20_000, interval: 150 })
       .toBe('results');
     expect([...seen].some((p) => p > 0 && p < 100)).toBe(true);
-    const log = await page.evaluate(() => (window as unknown as { hostLog: string[] }).hostLog);
+    const log = await page.evaluate(() => (globalThis as unknown as { hostLog: string[] }).hostLog);
     expect(log).toEqual(expect.arrayContaining(['initialized', 'tools/call get_job', 'tools/call get_job_results']));
     await page.screenshot({ path: artifactPath('mcp-app-job.png') });
   });

@@ -42,10 +42,10 @@ describe.skipIf(!browserPath)('web app in a browser', () => {
   };
 
   it('lists the processes and filters them', async () => {
-    const ids = await page.$$eval('button.process-item', (els) => els.map((e) => (e as HTMLElement).dataset.processId));
+    const ids = await page.$$eval('button.process-item', (els) => els.map((e) => (e as unknown as { dataset: Record<string, string> }).dataset.processId));
     expect(ids).toEqual(expect.arrayContaining(['sleep_a_while', 'simulate_scene', 'bbox_area', '218']));
     await page.fill('#process-search', 'bounding');
-    expect(await page.$$eval('button.process-item', (els) => els.map((e) => (e as HTMLElement).dataset.processId))).toEqual(['bbox_area']);
+    expect(await page.$$eval('button.process-item', (els) => els.map((e) => (e as unknown as { dataset: Record<string, string> }).dataset.processId))).toEqual(['bbox_area']);
     await page.fill('#process-search', '');
   });
 
@@ -58,7 +58,7 @@ describe.skipIf(!browserPath)('web app in a browser', () => {
     await page.mouse.down();
     await page.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.45, { steps: 5 });
     await page.mouse.up();
-    const numbers = await page.$$eval('.field[data-input="bbox"] .box-number input', (els) => els.map((e) => Number((e as HTMLInputElement).value)));
+    const numbers = await page.$$eval('.field[data-input="bbox"] .box-number input', (els) => els.map((e) => Number((e as unknown as { value: string }).value)));
     const [west, south, east, north] = numbers as [number, number, number, number];
     expect(west).toBeLessThan(east);
     expect(south).toBeLessThan(north);
