@@ -2,33 +2,10 @@
 // schema (the same one the MCP tool validates against), how its value is
 // shaped, and the reference GUI's hints, in `x-ui-order` order.
 import type { DerivedTool } from '../bridge/tool.js';
-import { uiHintsOf, type UiHints } from './ui-hints.js';
+import type { FormInput, FormModel } from './form-types.js';
+import { uiHintsOf } from './ui-hints.js';
 
-export interface FormInput {
-  /** The argument name (the key in the tool arguments). */
-  name: string;
-  /** The OGC input id. */
-  id: string;
-  title: string;
-  description?: string;
-  required: boolean;
-  multiple: boolean;
-  kind: 'literal' | 'bbox' | 'complex';
-  acceptsReference: boolean;
-  schema: unknown;
-  ui: UiHints;
-}
-
-export interface FormModel {
-  processId: string;
-  title: string;
-  description?: string;
-  version?: string;
-  jobControlOptions: string[];
-  inputs: FormInput[];
-  outputs: { id: string; title?: string; description?: string }[];
-  warnings: string[];
-}
+export type { FormInput, FormModel };
 
 export function formModel(tool: DerivedTool, rawDescription: unknown): FormModel {
   const hints = uiHintsOf(rawDescription);

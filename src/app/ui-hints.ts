@@ -2,19 +2,9 @@
 // server wrote it (the derived tool schema drops them). Three spellings are
 // accepted, on the input and on its schema: `x-ui-widget`, `x-ui:widget` and a
 // grouped `x-ui: {widget}`; the input's own wins over its schema's.
+import type { UiHints } from './form-types.js';
 
-export interface UiHints {
-  widget?: string;
-  order?: number;
-  advanced?: boolean;
-  placeholder?: string;
-  minimum?: number;
-  maximum?: number;
-  step?: number;
-  separator?: string;
-  /** The schema's `format` as written (the derived schema may have dropped `wkt`, `bbox`, ...). */
-  format?: string;
-}
+export type { UiHints };
 
 const STRING_HINTS = ['widget', 'placeholder', 'separator'] as const;
 const NUMBER_HINTS = ['order', 'minimum', 'maximum', 'step'] as const;

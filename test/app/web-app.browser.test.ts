@@ -95,6 +95,45 @@ describe.skipIf(!browserPath)('web app in a browser', () => {
     expect(await page.textContent('.job-results .geo-legend')).toContain('input Bounding box');
   });
 
+  it('return_base_model: a value-or-link input takes JSON, or a link instead', async () => {
+    await openProcess('return_base_model');
+    await page.fill('.field[data-input="scene_spec"] textarea', '{"threshold": 0.5, "factor": 2}');
+    await expect.poll(async () => (await requestJson()).inputs.scene_spec).toEqual({ threshold: 0.5, factor: 2 });
+    await page.getByRole('radio', { name: 'Link' }).check();
+    await page.getByLabel('URL of the value').fill('https://data.example.org/spec.json');
+    await expect.poll(async () => (await requestJson()).inputs.scene_spec).toEqual({ href: 'https://data.example.org/spec.json' });
+  });
+
+  it('render_thumbnail: an image output is shown as an image', async () => {
+    await openProcess('render_thumbnail');
+    await page.getByRole('radio', { name: 'checkerboard' }).check();
+    await page.click('form.process-form button[type="submit"]');
+    const jobId = await startedJobId();
+    await page.waitForSelector(`.job-results[data-ready="${jobId}"]`, { timeout: 15_000 });
+    const size = await page.$eval('.job-results dd[data-output="image"] img', (img) => (img as unknown as { naturalWidth: number }).naturalWidth);
+    expect(size).toBe(64);
+  });
+
+  it('labels every control of every form (keyboard and screen reader basics)', async () => {
+    for (const id of ['simulate_scene', '218', 'bbox_area', 'return_base_model', 'sleep_a_while']) {
+      await openProcess(id);
+      const unlabelled = await page.$$eval('main input, main select, main textarea, main button', (els) =>
+        els
+          .filter((e) => {
+            const el = e as unknown as { labels?: { length: number } | null; getAttribute(n: string): string | null; textContent: string | null; tagName: string };
+            if (el.tagName === 'BUTTON') return !(el.textContent ?? '').trim() && !el.getAttribute('aria-label');
+            return !(el.labels && el.labels.length > 0) && !el.getAttribute('aria-label');
+          })
+          .map((e) => (e as unknown as { outerHTML: string }).outerHTML),
+      );
+      expect(unlabelled, id).toEqual([]);
+    }
+    // The process list and the form are reachable with the keyboard alone.
+    await page.focus('#process-search');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { className: string } } }).document.activeElement.className)).toContain('process-item');
+  });
+
   it('rejects an invalid form without running it', async () => {
     await openProcess('primes_between');
     await page.fill('.field[data-input="max_val"] input', '500');

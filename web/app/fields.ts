@@ -237,7 +237,7 @@ function valueOrLinkField(input: FormInput, schema: Schema, ctx: FieldContext): 
   const name = uid('mode');
   const href = h('input', { type: 'url', id: `${name}-href`, placeholder: 'https://…' });
   const mediaType = h('input', { type: 'text', id: `${name}-type`, placeholder: 'media type (optional)' });
-  const linkBox = h('div', { className: 'link-inputs', hidden: true }, h('label', { for: href.id }, 'Link'), href, h('label', { for: mediaType.id }, 'Media type'), mediaType);
+  const linkBox = h('div', { className: 'link-inputs', hidden: true }, h('label', { for: href.id }, 'URL of the value'), href, h('label', { for: mediaType.id }, 'Media type'), mediaType);
   const valueRadio = h('input', { type: 'radio', name, id: `${name}-v`, checked: true });
   const linkRadio = h('input', { type: 'radio', name, id: `${name}-l` });
   const sync = () => {

@@ -1,15 +1,8 @@
-// The form model the server sends (src/app/form-model.ts).
-export interface UiHints {
-  widget?: string;
-  order?: number;
-  advanced?: boolean;
-  placeholder?: string;
-  minimum?: number;
-  maximum?: number;
-  step?: number;
-  separator?: string;
-  format?: string;
-}
+// The form model the server sends (src/app/form-types.ts), with the JSON Schema
+// shape the fields read from each input's derived schema.
+import type { FormInput as ServerFormInput, FormModel as ServerFormModel, UiHints } from '../../src/app/form-types.js';
+
+export type { UiHints };
 
 export interface Schema {
   type?: string | string[];
@@ -34,26 +27,5 @@ export interface Schema {
   title?: string;
 }
 
-export interface FormInput {
-  name: string;
-  id: string;
-  title: string;
-  description?: string;
-  required: boolean;
-  multiple: boolean;
-  kind: 'literal' | 'bbox' | 'complex';
-  acceptsReference: boolean;
-  schema: Schema;
-  ui: UiHints;
-}
-
-export interface FormModel {
-  processId: string;
-  title: string;
-  description?: string;
-  version?: string;
-  jobControlOptions: string[];
-  inputs: FormInput[];
-  outputs: { id: string; title?: string; description?: string }[];
-  warnings: string[];
-}
+export type FormInput = Omit<ServerFormInput, 'schema'> & { schema: Schema };
+export type FormModel = Omit<ServerFormModel, 'inputs'> & { inputs: FormInput[] };

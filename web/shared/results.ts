@@ -63,7 +63,7 @@ export function renderResults(parent: HTMLElement, options: ResultsViewOptions):
     const meta = options.meta?.[id] ?? {};
     const title = meta.title && meta.title !== id ? `${meta.title} (${id})` : id;
     const body = h('dd', { className: 'results__value', dataset: { output: id } });
-    list.append(h('dt', { title: meta.description }, title), body);
+    list.append(h('dt', {}, title, meta.description ? h('span', { className: 'results__about' }, meta.description) : null), body);
 
     const geometry = geometryOf(value);
     if (geometry) layers.push({ label: title, data: geometry });
