@@ -3,7 +3,7 @@
 // the web app (values, images, links, a map with a legend). A job still
 // running is followed with get_job until it ends, then get_job_results.
 // Everything is inlined in the resource: the view makes no network requests.
-import { App, applyDocumentTheme, applyHostStyleVariables, type McpUiHostContext } from '@modelcontextprotocol/ext-apps';
+import { App, applyDocumentTheme, applyHostStyleVariables, type McpUiHostContext } from '@modelcontextprotocol/ext-apps/app-with-deps';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import 'leaflet/dist/leaflet.css';
 import '../shared/map.css';
