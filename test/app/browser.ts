@@ -28,6 +28,20 @@ export function artifactPath(name: string): string {
   return join(ARTIFACTS, name);
 }
 
+/**
+ * Where a README screenshot goes: test-artifacts/ always, and docs/images/
+ * (committed) only when asked (`npm run screenshots`), so that a test run
+ * leaves the checkout clean.
+ */
+export function screenshotPaths(name: string): string[] {
+  const paths = [artifactPath(name)];
+  if (process.env.UPDATE_DOCS_SCREENSHOTS === '1') {
+    mkdirSync(DOCS_IMAGES, { recursive: true });
+    paths.push(join(DOCS_IMAGES, name));
+  }
+  return paths;
+}
+
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: browserPath!,

@@ -2,7 +2,7 @@
 // the Apps postMessage protocol (AppBridge) to it: the view gets tool results
 // recorded from the real bridge, draws them, and follows a running job by
 // calling get_job and get_job_results through the host.
-import { mkdirSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../src/demo/index.js';
 import { UI_RESOURCE_URI } from '../../src/mcp/app-resource.js';
 import { repoRoot } from '../support/repo.js';
-import { artifactPath, browserPath, DOCS_IMAGES, launchBrowser } from './browser.js';
+import { artifactPath, browserPath, launchBrowser, screenshotPaths } from './browser.js';
 import { openSession, type Session } from './mcp-session.js';
 
 describe.skipIf(!browserPath)('MCP App in a host page', () => {
@@ -76,8 +76,8 @@ describe.skipIf(!browserPath)('MCP App in a host page', () => {
     expect(await view().locator('.geo-legend').textContent()).toContain('input bbox');
     const area = await view().locator('dd[data-output="area"]').textContent();
     expect(Number(area!.replace(/,/g, ''))).toBeCloseTo((result.structuredContent as { outputs: { area: number } }).outputs.area, 0);
-    mkdirSync(DOCS_IMAGES, { recursive: true });
-    await page.screenshot({ path: join(DOCS_IMAGES, 'mcp-app.png') });
+    const shot = await page.screenshot();
+    for (const path of screenshotPaths('mcp-app.png')) writeFileSync(path, shot);
   });
 
   it('follows a running job through the host: progress, then its results', async () => {

@@ -1,11 +1,10 @@
 // The web app in a real browser (Debian's chromium via playwright-core)
 // against the embedded demo server: forms filled and run, a box drawn on the
 // map, live progress, dismissal, and a GeoJSON result drawn on the map.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifactPath, browserPath, DOCS_IMAGES, launchBrowser } from './browser.js';
+import { artifactPath, browserPath, launchBrowser, screenshotPaths } from './browser.js';
 import { startAppHarness, type AppHarness } from './harness.js';
 
 describe.skipIf(!browserPath)('web app in a browser', () => {
@@ -74,8 +73,8 @@ describe.skipIf(!browserPath)('web app in a browser', () => {
     expect(Number(await page.getAttribute('.job-results', 'data-features'))).toBeGreaterThanOrEqual(1);
     expect(await page.textContent('.job-results .geo-legend')).toContain('input Bounding box');
     expect(await page.locator('.job-results path.geo-feature').count()).toBeGreaterThanOrEqual(1);
-    mkdirSync(DOCS_IMAGES, { recursive: true });
-    await page.screenshot({ path: join(DOCS_IMAGES, 'web-app.png') });
+    const shot = await page.screenshot();
+    for (const path of screenshotPaths('web-app.png')) writeFileSync(path, shot);
   });
 
   it('simulate_scene: advanced inputs behind the switch, the form filled and run, the link shown', async () => {
@@ -142,7 +141,7 @@ describe.skipIf(!browserPath)('web app in a browser', () => {
 
   it('sleep_a_while: progress is seen live; another job is dismissed', async () => {
     await openProcess('sleep_a_while');
-    await page.fill('.field[data-input="duration"] input', '2.5');
+    await page.fill('.field[data-input="duration"] input', '4');
     await page.click('form.process-form button[type="submit"]');
     const jobId = await startedJobId();
     const progress = new Set<number>();
