@@ -1,6 +1,7 @@
 // The web app's JSON API over real HTTP, against the embedded demo server.
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAppServer } from '../../src/app/server.js';
 import { startAppHarness, type AppHarness } from './harness.js';
 
 describe('web app API', () => {
@@ -97,6 +98,18 @@ describe('web app API', () => {
       req.on('error', (e) => (e.message.includes('aborted') ? undefined : reject(e)));
     });
     expect(events).toMatch(/event: jobs\ndata: \{"jobs":\[/);
+  });
+
+  it('passes a basemap tile URL to the page and allows its origin for images only', async () => {
+    const app = await startAppServer(h.ctx, { port: 0, tileUrl: 'https://tile.example.org/{z}/{x}/{y}.png' });
+    try {
+      const page = await fetch(app.url);
+      expect(page.headers.get('content-security-policy')).toMatch(/img-src 'self' data: blob: https:\/\/tile\.example\.org;/);
+      expect(page.headers.get('content-security-policy')).toContain("connect-src 'self'");
+      expect(await (await fetch(new URL('/api/info', app.url))).json()).toMatchObject({ tileUrl: 'https://tile.example.org/{z}/{x}/{y}.png' });
+    } finally {
+      await app.close();
+    }
   });
 
   it('refuses other hosts, cross-site form posts and unknown paths', async () => {
