@@ -13,6 +13,8 @@ import { PROCESS_ID_META_KEY } from '../bridge/tool.js';
 import { webAssetsDir } from '../util/web-assets.js';
 
 export { EXTENSION_ID };
+/** What the server declares under capabilities.extensions (extensions are used only when both sides declare them). */
+export const APPS_EXTENSION_CAPABILITY = { [EXTENSION_ID]: {} };
 export const UI_RESOURCE_URI = 'ui://ogc-processes-mcp/results.html';
 const VIEW_FILE = 'mcp-app.html';
 

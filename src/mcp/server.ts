@@ -3,6 +3,7 @@
 // (one per HTTP session); each hears of catalog changes and log lines while it
 // is connected and lets go of them when it closes.
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { APPS_EXTENSION_CAPABILITY } from './app-resource.js';
 import type { BridgeContext } from './context.js';
 import { serverInstructions } from './instructions.js';
 import { registerResourceHandlers } from './resources.js';
@@ -15,7 +16,7 @@ export function createBridgeServer(ctx: BridgeContext): Server {
   const server = new Server(
     { name: SERVER_NAME, title: 'OGC API - Processes', version: PACKAGE_VERSION },
     {
-      capabilities: { tools: { listChanged: true }, resources: {}, logging: {} },
+      capabilities: { tools: { listChanged: true }, resources: {}, logging: {}, extensions: APPS_EXTENSION_CAPABILITY },
       instructions: serverInstructions(ctx.config.serverUrl),
       // A burst of catalog changes reaches the client as one notification.
       debouncedNotificationMethods: ['notifications/tools/list_changed'],

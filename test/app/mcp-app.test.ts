@@ -50,6 +50,10 @@ describe('MCP App resource and tool links', () => {
     expect(html).toContain('ui/initialize');
   });
 
+  it('declares the extension in the server capabilities', () => {
+    expect(apps.client.getServerCapabilities()?.extensions).toEqual({ 'io.modelcontextprotocol/ui': {} });
+  });
+
   it('shows a client without the extension exactly what it saw before', async () => {
     const { tools } = await plain.client.listTools();
     for (const t of tools) {
