@@ -88,7 +88,14 @@ export async function runAppCommand(argv: readonly string[], env: NodeJS.Process
   }
   const ctx = createBridgeContext({ ...config, serverUrl: serverUrl! }, { logger });
   try {
-    const app = await startAppServer(ctx, { port: command.port, ...(command.tileUrl ? { tileUrl: command.tileUrl } : {}) });
+    let app;
+    try {
+      app = await startAppServer(ctx, { port: command.port, ...(command.tileUrl ? { tileUrl: command.tileUrl } : {}) });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+      process.stderr.write(`ogc-processes-mcp: port ${command.port} on 127.0.0.1 is in use; pick another --port (0 takes a free one).\n`);
+      return 1;
+    }
     process.stdout.write(`ogc-processes-mcp web app: ${app.url} (Ctrl+C to stop)\n`);
     if (command.open) openInBrowser(app.url, (message) => logger.warning(message));
     await untilSignal();
