@@ -12,7 +12,7 @@ import type { ExecuteRequest } from '../ogc/index.js';
 import { PACKAGE_VERSION } from '../ogc/version.js';
 import { formModel } from './form-model.js';
 import { ApiFailure, sendError, sendJson } from './http.js';
-import { JobFeed, sortJobs } from './job-feed.js';
+import { JobFeed } from './job-feed.js';
 
 export interface ApiOptions {
   /** XYZ tile URL template for a basemap; without it maps draw on a plain background. */
@@ -136,13 +136,13 @@ export class AppApi {
       mode: offersAsync ? 'async' : 'sync',
       jobControlOptions: tool.jobControlOptions,
     });
+    if (started.job.jobID) this.jobs.track(started.job.jobID);
     void this.jobs.poke();
     sendJson(res, 201, { job: started.job, mode: started.mode, ...(started.results !== undefined ? { results: started.results } : {}) });
   }
 
   private async jobList(res: ServerResponse): Promise<void> {
-    const list = await this.ctx.client.getJobs();
-    sendJson(res, 200, { jobs: sortJobs(list.jobs) });
+    sendJson(res, 200, { jobs: await this.jobs.list() });
   }
 
   private async job(res: ServerResponse, jobId: string): Promise<void> {

@@ -20,6 +20,7 @@ export class JobFeed {
   private last = '';
   private polling: Promise<void> | undefined;
   private readonly pollMs: number;
+  private readonly started = new Set<string>();
 
   constructor(private readonly client: OgcClient, private readonly options: JobFeedOptions = {}) {
     this.pollMs = options.pollMs ?? POLL_MS;
@@ -69,11 +70,26 @@ export class JobFeed {
     this.timer = this.keepalive = undefined;
   }
 
+  /** Remembers a job started here: listed even when the server has no job list (GET /jobs is optional). */
+  track(jobId: string): void {
+    this.started.add(jobId);
+  }
+
+  /** The server's job list, or else the jobs started here, each read on its own. */
+  async list(): Promise<StatusInfo[]> {
+    try {
+      return sortJobs((await this.client.getJobs()).jobs);
+    } catch (error) {
+      if (this.started.size === 0) throw error;
+      const jobs = await Promise.all([...this.started].map((id) => this.client.getJob(id).catch(() => undefined)));
+      return sortJobs(jobs.filter((j): j is StatusInfo => j !== undefined));
+    }
+  }
+
   private async poll(): Promise<void> {
     let payload: string;
     try {
-      const list = await this.client.getJobs();
-      payload = `event: jobs\ndata: ${JSON.stringify({ jobs: sortJobs(list.jobs) })}\n\n`;
+      payload = `event: jobs\ndata: ${JSON.stringify({ jobs: await this.list() })}\n\n`;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       payload = `event: problem\ndata: ${JSON.stringify({ error: `The job list cannot be read: ${message}` })}\n\n`;
