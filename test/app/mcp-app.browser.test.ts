@@ -100,6 +100,18 @@ describe.skipIf(!browserPath)('MCP App in a host page', () => {
     await page.screenshot({ path: artifactPath('mcp-app-job.png') });
   });
 
+  it('opens a result link through the host', async () => {
+    const args = { bbox: [5, 45, 10, 50], var_names: 'a' };
+    const result = (await session.client.callTool({ name: 'simulate_scene', arguments: args })) as CallToolResult;
+    await show(args, result);
+    await view().locator('#view[data-state="results"]').waitFor({ timeout: 15_000 });
+    expect(await view().locator('.geo-legend').textContent()).toContain('input bbox');
+    await view().locator('dd[data-output="return_value"] button.link-button').click();
+    await expect
+      .poll(() => page.evaluate(() => (globalThis as unknown as { hostLog: string[] }).hostLog.find((l) => l.startsWith('open '))))
+      .toMatch(/^open http:\/\/127\.0\.0\.1:\d+\/.+/);
+  });
+
   it('shows a failed call as an error', async () => {
     const result = (await session.client.callTool({ name: 'primes_between', arguments: { min_val: 50, max_val: 10 } })) as CallToolResult;
     await show({ min_val: 50, max_val: 10 }, result);
