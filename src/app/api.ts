@@ -3,13 +3,13 @@
 // every form is the bridge's derived tool schema, validated the same way the
 // MCP tools validate their arguments.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { toExecuteRequest } from '../bridge/request.js';
+import { toExecuteRequest } from '../bridge/request/index.js';
 import { displayUrl } from '../config.js';
 import type { CatalogEntry } from '../mcp/catalog.js';
 import type { BridgeContext } from '../mcp/context.js';
 import { readJsonBody } from '../mcp/transports/http-body.js';
 import type { ExecuteRequest } from '../ogc/index.js';
-import { PACKAGE_VERSION } from '../ogc/version.js';
+import { PACKAGE_VERSION } from '../util/version.js';
 import { formModel } from './form-model.js';
 import { ApiFailure, sendError, sendJson } from './http.js';
 import { JobFeed } from './job-feed.js';

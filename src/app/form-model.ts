@@ -1,14 +1,16 @@
 // What the web app needs to draw a process's form: each input with its derived
 // schema (the same one the MCP tool validates against), how its value is
 // shaped, and the reference GUI's hints, in `x-ui-order` order.
-import type { DerivedTool } from '../bridge/tool.js';
+import type { DerivedTool } from '../bridge/describe/index.js';
+import type { ProcessDescription } from '../ogc/index.js';
 import type { FormInput, FormModel } from './form-types.js';
 import { uiHintsOf } from './ui-hints.js';
 
 export type { FormInput, FormModel };
 
-export function formModel(tool: DerivedTool, rawDescription: unknown): FormModel {
-  const hints = uiHintsOf(rawDescription);
+export function formModel(tool: DerivedTool, description: ProcessDescription | undefined): FormModel {
+  // The hints live in the document as the server sent it; the typed description drops x-* keys.
+  const hints = uiHintsOf(description?.document);
   const properties = (tool.inputSchema.properties ?? {}) as Record<string, unknown>;
   const inputs = tool.inputs.map((input, index) => {
     const ui = hints.get(input.id) ?? {};
@@ -36,13 +38,7 @@ export function formModel(tool: DerivedTool, rawDescription: unknown): FormModel
     outputs: tool.outputs.map((o) => ({ id: o.id, ...(o.title !== undefined ? { title: o.title } : {}), ...(o.description !== undefined ? { description: o.description } : {}) })),
     warnings: tool.warnings,
   };
-  const description = descriptionOf(rawDescription);
-  if (description !== undefined) model.description = description;
+  if (description?.description !== undefined) model.description = description.description;
   if (tool.version !== undefined) model.version = tool.version;
   return model;
-}
-
-function descriptionOf(raw: unknown): string | undefined {
-  const d = typeof raw === 'object' && raw !== null ? (raw as { description?: unknown }).description : undefined;
-  return typeof d === 'string' ? d : undefined;
 }

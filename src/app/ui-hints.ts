@@ -2,6 +2,7 @@
 // server wrote it (the derived tool schema drops them). Three spellings are
 // accepted, on the input and on its schema: `x-ui-widget`, `x-ui:widget` and a
 // grouped `x-ui: {widget}`; the input's own wins over its schema's.
+import { isRecord } from '../util/records.js';
 import type { UiHints } from './form-types.js';
 
 export type { UiHints };
@@ -11,7 +12,6 @@ const NUMBER_HINTS = ['order', 'minimum', 'maximum', 'step'] as const;
 
 type Json = Record<string, unknown>;
 
-const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The hints of every input of a raw description, by input id. */
 export function uiHintsOf(description: unknown): Map<string, UiHints> {

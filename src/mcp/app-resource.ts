@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { EXTENSION_ID, getUiCapability, RESOURCE_MIME_TYPE, RESOURCE_URI_META_KEY } from '@modelcontextprotocol/ext-apps/server';
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { ReadResourceResult, Resource, Tool } from '@modelcontextprotocol/sdk/types.js';
-import { PROCESS_ID_META_KEY } from '../bridge/tool.js';
+import { PROCESS_ID_META_KEY } from '../bridge/describe/index.js';
 import { webAssetsDir } from '../util/web-assets.js';
 
 export { EXTENSION_ID };

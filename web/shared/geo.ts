@@ -3,6 +3,7 @@
 // that a form field marks as a box) and WKT strings (POINT, LINESTRING, POLYGON
 // and their MULTI forms).
 
+import { isRecord } from '../../src/util/records.js';
 import { wktToGeometry, type Geometry } from '../../src/util/wkt.js';
 
 export { wktToGeometry, type Geometry };
@@ -20,7 +21,6 @@ export interface FeatureCollection {
 const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
 const CRS84 = /CRS84|EPSG\/0\/4326|EPSG:4326/i;
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A FeatureCollection for any GeoJSON value; undefined for anything else. */
 export function asFeatureCollection(value: unknown): FeatureCollection | undefined {

@@ -1,6 +1,7 @@
 // One job's outputs as a person wants to see them: numbers and JSON values,
 // images, links to data, and whatever is geospatial (GeoJSON, bounding boxes,
 // WKT, linked GeoJSON) on one map with a legend.
+import { isRecord } from '../../src/util/records.js';
 import { h } from './dom.js';
 import { geometryOf, type FeatureCollection } from './geo.js';
 import { createMap, type GeoMap, type MapLayer } from './map.js';
@@ -35,7 +36,6 @@ interface LinkValue {
   title?: string;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function asLink(value: unknown): LinkValue | undefined {
   if (isRecord(value) && typeof value.href === 'string' && !('value' in value)) return value as unknown as LinkValue;
