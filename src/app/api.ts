@@ -4,7 +4,7 @@
 // MCP tools validate their arguments.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { toExecuteRequest } from '../bridge/request/index.js';
-import { displayUrl } from '../config.js';
+import { displayUrl } from '../util/display-url.js';
 import type { CatalogEntry } from '../mcp/catalog.js';
 import type { BridgeContext } from '../mcp/context.js';
 import { readJsonBody } from '../mcp/transports/http-body.js';
