@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DemoAuth, type DemoAuthOptions } from './auth.js';
 import { ProcessCatalog } from './catalog.js';
 import type { ServerState } from './context.js';
 import { JobManager } from './jobs.js';
@@ -28,12 +29,16 @@ export interface DemoServerOptions {
   maxJobs?: number;
   /** Bytes of results and output files kept (echo_large makes up to 100 MiB each); past it the oldest finished jobs are evicted. Default 1 GiB. */
   maxRetainedBytes?: number;
+  /** Wants credentials on every route, and serves an OAuth2 token endpoint at /auth/token (auth.ts). */
+  auth?: DemoAuthOptions;
 }
 
 export interface DemoServer {
   /** e.g. http://127.0.0.1:PORT/ (always with a trailing slash). */
   readonly url: string;
   readonly port: number;
+  /** The auth mode's counters, when started with `auth`. */
+  readonly auth?: DemoAuth;
   /** Stops running jobs, closes idle and active connections; resolves when the server is closed. */
   close(): Promise<void>;
 }
@@ -74,9 +79,13 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     maxBodyBytes: positiveInteger('maxBodyBytes', options.maxBodyBytes, DEMO_SERVER_DEFAULTS.maxBodyBytes),
   };
   let fallbackBase = '';
+  const auth = options.auth ? new DemoAuth(options.auth) : undefined;
 
   const server = createServer({ keepAlive: true }, (req, res) => {
-    handleRequest(state, fallbackBase, req, res).catch((error: unknown) => sendError(res, error));
+    const handled = auth ? auth.intercept(req, res, (req.url ?? '/').split('?')[0]!, req.method ?? 'GET') : Promise.resolve(false);
+    handled
+      .then((done) => (done ? undefined : handleRequest(state, fallbackBase, req, res)))
+      .catch((error: unknown) => sendError(res, error));
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -94,6 +103,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   return {
     url,
     port: actualPort,
+    ...(auth ? { auth } : {}),
     close() {
       closing ??= new Promise<void>((resolve) => {
         state.jobs.close();

@@ -26,6 +26,7 @@ import {
 import type { z } from 'zod';
 import type { ProcessDescription } from './description.js';
 import { HttpTransport, headerValue, hrefOf, targetOf, type HttpResponse, type RequestTarget } from './http.js';
+import { TokenSession, isTokenAuth, withTokens, type RequestSender } from './auth.js';
 import {
   DOCUMENT_NAMES,
   documentSchemas,
@@ -149,7 +150,9 @@ interface ProcessFacts {
 
 export class OgcClient {
   readonly #base: BaseUrl;
-  readonly #http: HttpTransport;
+  readonly #http: RequestSender;
+  /** OAuth2 tokens (login, client credentials); undefined for the other kinds. */
+  readonly #tokens: TokenSession | undefined;
   /** Headers for every request to the server's origin (credentials included). */
   readonly #headers: Record<string, string>;
   /** Headers for other origins: no credentials, no configured extras. */
@@ -165,7 +168,7 @@ export class OgcClient {
   constructor(options: OgcClientOptions) {
     this.#base = parseBaseUrl(options.baseUrl);
     const timeouts = { ...DEFAULT_TIMEOUTS, ...definedOnly(options.timeouts ?? {}) };
-    this.#http = new HttpTransport({
+    const http = new HttpTransport({
       timeouts,
       retries: Math.max(0, options.retries ?? DEFAULT_RETRIES),
       retryBaseDelayMs: RETRY_BASE_DELAY_MS,
@@ -196,6 +199,9 @@ export class OgcClient {
     }
     this.#headers = headers;
     this.#secrets = secretForms(secrets);
+    // Token kinds: the token goes onto each request to the server's origin, renewed as needed (auth.ts).
+    this.#tokens = auth && isTokenAuth(auth) ? new TokenSession(auth, http) : undefined;
+    this.#http = this.#tokens ? withTokens(http, this.#tokens, (target) => credentialsAllowed(this.#base, target)) : http;
   }
 
   /** GET / : the landing page. */
@@ -378,7 +384,7 @@ export class OgcClient {
     try {
       return await run();
     } catch (error) {
-      if (error instanceof OgcError) throw redactError(error, this.#secrets);
+      if (error instanceof OgcError) throw redactError(error, this.#tokens ? secretForms([...this.#secrets, ...this.#tokens.secrets()]) : this.#secrets);
       throw error;
     }
   }
@@ -598,14 +604,18 @@ function asList(value: string | string[] | undefined): string[] | undefined {
   return Array.isArray(value) ? value : [value];
 }
 
+/** Headers of the fixed kinds; the token kinds get theirs per request (auth.ts). */
 function authHeaders(auth: OgcAuth): Record<string, string> {
   switch (auth.type) {
     case 'bearer':
-      return { authorization: `Bearer ${auth.token}` };
+      return auth.header ? { [auth.header.toLowerCase()]: auth.token } : { authorization: `Bearer ${auth.token}` };
     case 'basic':
       return { authorization: `Basic ${basicCredentials(auth.username, auth.password)}` };
     case 'api-key':
       return { [(auth.header ?? 'X-API-Key').toLowerCase()]: auth.key };
+    case 'login':
+    case 'client-credentials':
+      return {};
   }
 }
 

@@ -3,9 +3,49 @@
 // and tool results, so that all three mask the same strings.
 
 export type Credentials =
-  | { type: 'bearer'; token: string }
+  /** `Authorization: Bearer <token>`, or `<header>: <token>` when a header is named. */
+  | { type: 'bearer'; token: string; header?: string }
   | { type: 'basic'; username: string; password: string }
-  | { type: 'api-key'; key: string; header?: string };
+  | { type: 'api-key'; key: string; header?: string }
+  | LoginCredentials
+  | ClientCredentials;
+
+/** Tokens a token endpoint issued. */
+export interface IssuedTokens {
+  token: string;
+  refreshToken?: string;
+}
+
+/** OAuth2 password grant against a token URL (the reference client's `login`); tokens renewed by ogc/auth.ts. */
+export interface LoginCredentials {
+  type: 'login';
+  tokenUrl: string;
+  clientId?: string;
+  /** Optional: public clients have none. */
+  clientSecret?: string;
+  username?: string;
+  /** Without it, only the stored tokens (and the refresh token) can be used. */
+  password?: string;
+  /** Default `password`. */
+  grantType?: string;
+  /** An access token from an earlier login (e.g. a config file); used until the server refuses it. */
+  token?: string;
+  refreshToken?: string;
+  /** Header carrying the token instead of `Authorization: Bearer`. */
+  tokenHeader?: string;
+  /** Told about every new token pair (e.g. to keep the refresh token in a config file). */
+  onTokens?: (tokens: IssuedTokens) => void | Promise<void>;
+}
+
+/** OAuth2 client credentials grant against a token URL. */
+export interface ClientCredentials {
+  type: 'client-credentials';
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  scope?: string;
+  tokenHeader?: string;
+}
 
 /** The basic-auth credentials as sent in the Authorization header. */
 export function basicCredentials(username: string, password: string): string {
@@ -22,6 +62,10 @@ export function credentialSecrets(auth: Credentials | undefined): string[] {
       return [auth.password, basicCredentials(auth.username, auth.password).replace(/=+$/, '')];
     case 'api-key':
       return [auth.key];
+    case 'login':
+      return [auth.password, auth.clientSecret, auth.token, auth.refreshToken].filter((v): v is string => Boolean(v));
+    case 'client-credentials':
+      return [auth.clientSecret];
     default:
       return [];
   }
