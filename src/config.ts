@@ -6,6 +6,9 @@ import { isLogLevel, LOG_LEVELS } from './log.js';
 import type { BridgeSettings, HttpSettings } from './mcp/settings.js';
 import { credentialSecrets } from './util/secrets.js';
 import { displayUrl } from './util/display-url.js';
+import { AUTH_TYPES } from './config/auth.js';
+import { settingsFromFile } from './config/layer.js';
+import { closestMatches } from './util/near-miss.js';
 
 /**
  * The bridge's settings as the command line gives them, plus what only the
@@ -16,6 +19,8 @@ export interface Config extends Omit<BridgeSettings, 'serverUrl'> {
   /** The OGC API - Processes landing page; undefined only with --demo until the demo server is up. */
   serverUrl?: string;
   demo: boolean;
+  /** The config file the settings were read from, when there was one. */
+  configFile?: string;
   transport: 'stdio' | 'http';
   http: HttpSettings;
 }
@@ -65,9 +70,15 @@ export const DEFAULTS = {
 const FLAGS: readonly FlagSpec[] = [
   { group: 'server', flag: 'server-url', env: 'OGC_SERVER_URL', type: 'string', value: 'URL', help: 'Landing page of the OGC API - Processes server to bridge.' },
   { group: 'server', flag: 'demo', env: 'OGC_DEMO', type: 'boolean', help: 'Start the embedded demo OGC server on a free loopback port and bridge it (instead of --server-url).' },
+  { group: 'server', flag: 'config', env: 'OGC_CONFIG', type: 'string', value: 'PATH', help: 'Settings file written by `ogc-processes-mcp configure` (read when it exists). Default: config.yaml in the user\'s config directory (e.g. ~/.config/ogc-processes-mcp/). Variables and flags win over it.' },
+  { group: 'server', flag: 'auth-type', env: 'OGC_AUTH_TYPE', type: 'string', value: AUTH_TYPES.join('|'), help: 'How to authenticate to the OGC server; inferred from the credentials given when not set.' },
   { group: 'server', flag: 'auth-token', env: 'OGC_AUTH_TOKEN', type: 'string', value: 'TOKEN', secret: true, help: 'Bearer token sent to the OGC server.' },
-  { group: 'server', flag: 'username', env: 'OGC_USERNAME', type: 'string', value: 'NAME', help: 'User name for HTTP basic authentication (with --password).' },
-  { group: 'server', flag: 'password', env: 'OGC_PASSWORD', type: 'string', value: 'PASSWORD', secret: true, help: 'Password for HTTP basic authentication.' },
+  { group: 'server', flag: 'token-header', env: 'OGC_TOKEN_HEADER', type: 'string', value: 'NAME', help: 'Header that carries the token instead of Authorization: Bearer (e.g. X-Auth-Token).' },
+  { group: 'server', flag: 'auth-url', env: 'OGC_AUTH_URL', type: 'string', value: 'URL', help: 'OAuth2 token URL for --auth-type login (password grant) and client-credentials.' },
+  { group: 'server', flag: 'client-id', env: 'OGC_CLIENT_ID', type: 'string', value: 'ID', help: 'OAuth2 client id (login, client-credentials).' },
+  { group: 'server', flag: 'client-secret', env: 'OGC_CLIENT_SECRET', type: 'string', value: 'SECRET', secret: true, help: 'OAuth2 client secret (optional for login with a public client).' },
+  { group: 'server', flag: 'username', env: 'OGC_USERNAME', type: 'string', value: 'NAME', help: 'User name for HTTP basic authentication or login (with --password).' },
+  { group: 'server', flag: 'password', env: 'OGC_PASSWORD', type: 'string', value: 'PASSWORD', secret: true, help: 'Password for HTTP basic authentication or login.' },
   { group: 'server', flag: 'api-key', env: 'OGC_API_KEY', type: 'string', value: 'KEY', secret: true, help: 'API key sent in a header to the OGC server.' },
   { group: 'server', flag: 'api-key-header', env: 'OGC_API_KEY_HEADER', type: 'string', value: 'NAME', default: 'X-API-Key', help: 'Header that carries the API key.' },
   { group: 'server', flag: 'timeout-seconds', env: 'OGC_TIMEOUT_SECONDS', type: 'string', value: 'S', default: String(DEFAULTS.timeoutSeconds), help: 'Timeout for connecting, for response headers and for a response body, each.' },
@@ -121,7 +132,7 @@ export function helpText(version: string): string {
     }
     lines.push('');
   }
-  lines.push('Boolean variables accept 1/true/yes and 0/false/no. Flags win over variables.');
+  lines.push('Boolean variables accept 1/true/yes and 0/false/no. Flags win over variables, variables over the config file.');
   lines.push('Exit codes: 0 done, 1 failure at run time, 2 bad flags or variables.');
   return lines.join('\n') + '\n';
 }
@@ -165,7 +176,8 @@ function parseFlags(argv: readonly string[]): RawFlags | 'help' | 'version' {
   try {
     ({ values } = parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }) as { values: RawFlags });
   } catch (error) {
-    throw new ConfigError(`${(error as Error).message.replace(/\. To specify a positional argument.*$/s, '')}. See --help.`);
+    const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
+    throw new ConfigError(`${message}.${nearFlagHint(message, Object.keys(options))} See --help.`);
   }
   if (values.help) return 'help';
   if (values.version) return 'version';
@@ -194,6 +206,8 @@ function parseDemoServer(argv: readonly string[]): CliCommand {
 
 /** Builds and checks a Config from parsed flags and the environment. */
 export function buildConfig(flags: RawFlags, env: NodeJS.ProcessEnv): Config {
+  // ---- config file (src/config/layer.ts): the layer between the defaults and the environment ----
+  const file = settingsFromFile(flags['config'] as string | undefined, env, (message) => new ConfigError(message));
   const read = (flag: string): string | undefined => {
     const spec = FLAGS.find((f) => f.flag === flag);
     if (!spec) throw new Error(`unknown flag table entry ${flag}`);
@@ -201,7 +215,7 @@ export function buildConfig(flags: RawFlags, env: NodeJS.ProcessEnv): Config {
     if (typeof fromFlag === 'string') return fromFlag;
     if (fromFlag === true) return 'true';
     const fromEnv = spec.env ? env[spec.env] : undefined;
-    return fromEnv === undefined || fromEnv === '' ? spec.default : fromEnv;
+    return fromEnv === undefined || fromEnv === '' ? (file.layer[flag] ?? spec.default) : fromEnv;
   };
   const name = (flag: string): string => {
     const spec = FLAGS.find((f) => f.flag === flag);
@@ -212,28 +226,17 @@ export function buildConfig(flags: RawFlags, env: NodeJS.ProcessEnv): Config {
   const demoFlag = flags['demo'] === true;
   const urlFlag = typeof flags['server-url'] === 'string';
   if (demoFlag && urlFlag) throw new ConfigError('--demo and --server-url exclude each other: give one.');
+  if (!demoFlag && !urlFlag && env.OGC_SERVER_URL && parseBool('OGC_DEMO', env.OGC_DEMO) === true) {
+    throw new ConfigError('OGC_DEMO and OGC_SERVER_URL exclude each other: set one.');
+  }
   const demo = demoFlag || (!urlFlag && parseBool(name('demo'), read('demo')) === true);
   const serverUrl = demo ? undefined : checkServerUrl(name('server-url'), read('server-url'));
   if (!demo && serverUrl === undefined) {
-    throw new ConfigError('No OGC server given: pass --server-url URL (or set OGC_SERVER_URL), or --demo for the embedded demo server. See --help.');
+    throw new ConfigError('No OGC server given: pass --server-url URL (or set OGC_SERVER_URL), or --demo for the embedded demo server, or keep one in a config file with `ogc-processes-mcp configure`. See --help.');
   }
 
-  const token = read('auth-token');
-  const username = read('username');
-  const password = read('password');
-  const apiKey = read('api-key');
-  const kinds = [token && 'a bearer token', (username || password) && 'basic credentials', apiKey && 'an API key'].filter(Boolean);
-  if (kinds.length > 1) throw new ConfigError(`Give one kind of OGC server authentication, not ${kinds.join(' and ')}.`);
-  let auth: BridgeSettings['auth'];
-  if (token) auth = { type: 'bearer', token };
-  else if (username || password) {
-    if (!username || !password) throw new ConfigError('Basic authentication needs both --username (OGC_USERNAME) and --password (OGC_PASSWORD).');
-    auth = { type: 'basic', username, password };
-  } else if (apiKey) {
-    const header = read('api-key-header') ?? 'X-API-Key';
-    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(header)) throw new ConfigError(`${name('api-key-header')} must be an HTTP header name, got "${header}".`);
-    auth = { type: 'api-key', key: apiKey, header };
-  }
+  // ---- auth modes (src/config/auth.ts) ----
+  const auth = file.auth(read, name);
 
   const objectInputs = read('object-inputs');
   if (objectInputs !== 'raw' && objectInputs !== 'qualified') {
@@ -247,10 +250,11 @@ export function buildConfig(flags: RawFlags, env: NodeJS.ProcessEnv): Config {
   if (!isLogLevel(logLevel)) throw new ConfigError(`${name('log-level')} must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}".`);
 
   const waitSeconds = parseNumberInRange(name('wait-seconds'), read('wait-seconds')!, 0, 3600);
-  return {
+  const config: Config = {
     serverUrl,
     demo,
-    auth,
+    ...(auth ? { auth } : {}),
+    ...(file.path ? { configFile: file.path } : {}),
     waitSeconds,
     maxResultBytes: parseIntInRange(name('max-result-bytes'), read('max-result-bytes')!, 1024, 100 * 1024 * 1024),
     maxImageBytes: parseIntInRange(name('max-image-bytes'), read('max-image-bytes')!, 0, 10 * 1024 * 1024),
@@ -277,6 +281,8 @@ export function buildConfig(flags: RawFlags, env: NodeJS.ProcessEnv): Config {
     },
     logLevel,
   };
+  rejectHttpOnlyFlags(flags, transport);
+  return config;
 }
 
 /** The secret values of a config (OGC credentials, the HTTP token), for masking in logs and results. */
@@ -287,18 +293,44 @@ export function secretsOf(config: Pick<Config, 'auth' | 'http'>): string[] {
 function checkServerUrl(name: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   let url: URL;
+  // `localhost:8008` parses as a URL of scheme "localhost:": no scheme is the likelier reading.
+  const noScheme = !/^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim());
+  const suggestion = noScheme ? ` Did you mean http://${value.trim()} ?` : '';
   try {
     url = new URL(value);
   } catch {
-    throw new ConfigError(`${name} must be an http(s) URL, got "${displayUrl(value)}".`);
+    throw new ConfigError(`${name} must be an http(s) URL, got "${displayUrl(value)}".${suggestion}`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ConfigError(`${name} must be an http(s) URL, got a ${url.protocol} URL.`);
+    throw new ConfigError(noScheme ? `${name} needs a scheme.${suggestion}` : `${name} must be an http(s) URL, got a ${url.protocol} URL.`);
+  }
+  if (/\/processes\/?$/.test(url.pathname)) {
+    const landing = new URL(url.pathname.replace(/processes\/?$/, ''), url.origin).toString();
+    throw new ConfigError(`${name} must be the server's landing page, not its process list: try ${landing}`);
   }
   if (url.username || url.password) {
     throw new ConfigError(`${name} must not carry credentials; use OGC_USERNAME/OGC_PASSWORD or OGC_AUTH_TOKEN instead.`);
   }
   return url.toString();
+}
+
+const HTTP_ONLY_FLAGS = ['host', 'port', 'stateless', 'http-token', 'allowed-hosts', 'allowed-origins', 'max-sessions', 'session-idle-seconds', 'max-body-bytes', 'shutdown-grace-seconds'];
+
+/** Flags of the HTTP transport mean nothing over stdio: most likely --transport http was forgotten. */
+function rejectHttpOnlyFlags(flags: RawFlags, transport: string | undefined): void {
+  if (transport === 'http') return;
+  const given = HTTP_ONLY_FLAGS.filter((f) => flags[f] !== undefined).map((f) => `--${f}`);
+  if (given.length > 0) {
+    throw new ConfigError(`${given.join(', ')} ${given.length > 1 ? 'apply' : 'applies'} to the HTTP transport only: add --transport http, or leave ${given.length > 1 ? 'them' : 'it'} out for stdio.`);
+  }
+}
+
+/** " Did you mean --x?" for parseArgs' unknown-option message; '' when nothing is close. */
+function nearFlagHint(message: string, known: readonly string[]): string {
+  const unknown = /Unknown option '--?([^']+)'/.exec(message)?.[1];
+  if (unknown === undefined) return '';
+  const near = closestMatches(unknown, known);
+  return near.length > 0 ? ` Did you mean --${near[0]}?` : '';
 }
 
 function checkOrigin(name: string, value: string): string {
