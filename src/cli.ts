@@ -13,6 +13,7 @@ import { serveStdio } from './mcp/transports/stdio.js';
 // stdio bridge, the common case, starts sooner and smaller without them.
 import { PACKAGE_VERSION } from './util/version.js';
 import { errorMessage } from './util/errors.js';
+import { peopleHelpSection } from './cli/command-names.js';
 
 const EXIT_OK = 0;
 const EXIT_FAILURE = 1;
@@ -25,19 +26,25 @@ let redact: (text: string) => string = (text) => text;
 async function main(argv: string[]): Promise<number> {
   // The web app for people parses its own flags (src/app/command.ts).
   if (argv[0] === 'app') return (await import('./app/command.js')).runAppCommand(argv.slice(1), process.env);
+  // ---- commands for people (src/cli/): configure, list-processes, ..., and `help [COMMAND]` ----
+  const people = await peopleCommands(argv);
+  if (people !== undefined) return people;
   let command: CliCommand;
   try {
     command = parseCommandLine(argv, process.env);
   } catch (error) {
     if (error instanceof ConfigError) {
-      process.stderr.write(`ogc-processes-mcp: ${error.message}\n`);
+      const first = argv[0];
+      const unknownCommand = first !== undefined && !first.startsWith('-') && /Unexpected argument/.test(error.message);
+      const message = unknownCommand ? (await import('./cli/index.js')).unknownCommandMessage(first, ['demo-server', 'inspect', 'app', 'help']) : error.message;
+      process.stderr.write(`ogc-processes-mcp: ${message}\n`);
       return EXIT_USAGE;
     }
     throw error;
   }
   switch (command.kind) {
     case 'help':
-      process.stdout.write(helpText(PACKAGE_VERSION));
+      process.stdout.write(`${helpText(PACKAGE_VERSION)}\n${peopleHelpSection()}`);
       return EXIT_OK;
     case 'version':
       process.stdout.write(`${PACKAGE_VERSION}\n`);
@@ -54,6 +61,17 @@ async function main(argv: string[]): Promise<number> {
 
 /** A Config whose server is known (with --demo, once the demo server is up): the bridge's settings and the transport's. */
 type ServeConfig = BridgeSettings & { transport: Config['transport']; http: HttpSettings };
+
+/** Runs a command for people, or `help`; undefined when argv is for the bridge. */
+async function peopleCommands(argv: string[]): Promise<number | undefined> {
+  const first = argv[0];
+  if (first === undefined || first.startsWith('-') || first === 'demo-server' || first === 'inspect') return undefined;
+  const people = await import('./cli/index.js');
+  if (people.isPeopleCommand(first)) return people.runPeopleCommand(argv);
+  if (first !== 'help') return undefined;
+  process.stdout.write(people.peopleHelp(argv[1]) ?? `${helpText(PACKAGE_VERSION)}\n${peopleHelpSection()}`);
+  return EXIT_OK;
+}
 
 /** Resolves the OGC server (starting the demo one for --demo), runs `run`, then stops the demo server. */
 async function withServer(config: Config, run: (config: ServeConfig, logger: Logger) => Promise<number>): Promise<number> {
@@ -80,6 +98,7 @@ async function serve(config: ServeConfig, logger: Logger): Promise<number> {
     if (config.transport === 'http') return await serveHttp(ctx, config.http, stopped);
     const session = await serveStdio(ctx, createBridgeServer);
     logger.info(`Bridging ${new URL(config.serverUrl).origin} over stdio.`);
+    if (process.stdin.isTTY) process.stderr.write(STDIO_AT_TERMINAL);
     await Promise.race([session.closed, stopped]);
     await session.close();
     return EXIT_OK;
@@ -99,6 +118,15 @@ async function serveHttp(ctx: BridgeContext, settings: HttpSettings, stopped: Pr
   await http.close();
   return EXIT_OK;
 }
+
+// A person who ran the bridge by hand sees it wait in silence: say what it waits for.
+const STDIO_AT_TERMINAL = [
+  'This is an MCP server: it now waits for an MCP client on stdin (JSON-RPC), and has nothing to show here.',
+  'To try it: `npm run demo` runs a guided session; commands for people work directly, e.g.',
+  '  ogc-processes-mcp list-processes --demo    (see `ogc-processes-mcp help`)',
+  'Press Ctrl+C to stop.',
+  '',
+].join('\n');
 
 /** Resolves on the first SIGINT or SIGTERM; a second one ends the process at once. */
 function untilSignal(logger: Logger): Promise<void> {
@@ -123,6 +151,11 @@ process.on('unhandledRejection', (reason) => {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
+    if ((error as NodeJS.ErrnoException | undefined)?.code === 'EADDRINUSE') {
+      const address = error as NodeJS.ErrnoException & { address?: string; port?: number };
+      process.stderr.write(`ogc-processes-mcp: port ${address.port ?? ''} on ${address.address ?? 'that address'} is already in use: choose another with --port.\n`);
+      process.exit(EXIT_FAILURE);
+    }
     process.stderr.write(redact(`ogc-processes-mcp: ${errorMessage(error)}`) + '\n');
     process.exit(EXIT_FAILURE);
   },
