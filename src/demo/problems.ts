@@ -46,7 +46,7 @@ export const noSuchProcess = (id: string) =>
   problem(404, PROBLEM_TYPES.noSuchProcess, 'No such process', `Process '${id}' does not exist. GET /processes lists the available ones.`, `/processes/${encodeURIComponent(id)}`);
 
 export const noSuchJob = (id: string) =>
-  problem(404, PROBLEM_TYPES.noSuchJob, 'No such job', `Job '${id}' does not exist (it may have been dismissed or evicted).`, `/jobs/${encodeURIComponent(id)}`);
+  problem(404, PROBLEM_TYPES.noSuchJob, 'No such job', `Job '${id}' does not exist (it may have been dismissed or evicted). This demo server keeps its jobs in memory: they live only as long as its process.`, `/jobs/${encodeURIComponent(id)}`);
 
 export const invalidParameter = (detail: string) =>
   problem(400, PROBLEM_TYPES.invalidParameter, 'Invalid query parameter', detail);

@@ -7,6 +7,7 @@ import type { OgcClient, ProcessDescription, ProcessSummary } from '../ogc/index
 import { type DerivedTool, deriveTool, ToolNameTable } from '../bridge/describe/index.js';
 import { processFilter } from './process-filter.js';
 import type { BridgeSettings } from './settings.js';
+import { unmatchedFilterWarnings } from './filter-check.js';
 import type { Logger } from '../log.js';
 import { errorMessage } from '../util/errors.js';
 
@@ -57,6 +58,8 @@ export class ProcessCatalog {
   private failures = 0;
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
+  /** Whether the refresh schedule runs (inspect reads once and does not retry). */
+  private started = false;
   private readonly listeners = new Set<Listener>();
   private readonly warned = new Set<string>();
   private readonly firstLoad: Promise<void>;
@@ -70,6 +73,7 @@ export class ProcessCatalog {
 
   /** Starts the first load and the refresh schedule; does not wait for them. */
   start(): void {
+    this.started = true;
     void this.refresh();
   }
 
@@ -170,6 +174,7 @@ export class ProcessCatalog {
     const { client, logger, config } = this.options;
     try {
       const list = await client.getProcesses({ followNext: true, maxPages: 100 });
+      for (const warning of unmatchedFilterWarnings(config, list.processes.map((p) => p.id))) this.warnOnce('', warning);
       const summaries = list.processes.filter((p) => this.served(p.id));
       const next = new Map<string, CatalogEntry>();
       const toFetch: ProcessSummary[] = [];
@@ -199,7 +204,8 @@ export class ProcessCatalog {
     } catch (error) {
       this.error = error;
       this.failures += 1;
-      if (this.failures === 1 || this.failures % 10 === 0) {
+      // Without the schedule (inspect) the caller reports the failure itself, and nothing is retried.
+      if (this.started && (this.failures === 1 || this.failures % 10 === 0)) {
         logger.warning(`Could not read the process list: ${errorMessage(error)}. Retrying in the background.`);
       }
     } finally {
@@ -242,7 +248,7 @@ export class ProcessCatalog {
     const key = `${processId}\u0000${text}`;
     if (this.warned.has(key)) return;
     this.warned.add(key);
-    this.options.logger.warning(`Process "${processId}" ${text}`);
+    this.options.logger.warning(processId === '' ? text : `Process "${processId}" ${text}`);
   }
 
   private notifyIfChanged(): void {

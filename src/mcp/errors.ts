@@ -92,7 +92,7 @@ function upstreamErrorResult(error: unknown, serverUrl: string | undefined, subj
 
 function apiHint(error: OgcApiError, subject: ErrorSubject): string {
   const s = error.status;
-  if (s === 401) return 'The server wants credentials or rejected the ones given: set OGC_AUTH_TOKEN, OGC_USERNAME/OGC_PASSWORD or OGC_API_KEY in the MCP server configuration.';
+  if (s === 401) return 'The server wants credentials or rejected the ones given: set OGC_AUTH_TOKEN, OGC_USERNAME/OGC_PASSWORD or OGC_API_KEY in the MCP server configuration, or have the user run `ogc-processes-mcp configure` (the bridge reads the file it writes).';
   if (s === 403) return 'The configured credentials are not allowed to do this; retrying will not help: ask the server\'s operators for access.';
   if (s === 404) {
     if (subject.jobId) return `There is no job "${subject.jobId}" (it may have expired or been dismissed); list_jobs shows the current ones.`;

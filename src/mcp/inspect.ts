@@ -4,7 +4,7 @@
 import { displayUrl } from '../util/display-url.js';
 import { closeBridgeContext, createBridgeContext } from './context.js';
 import type { BridgeSettings } from './settings.js';
-import { describeUpstreamError } from './errors.js';
+import { describeForTerminal } from './terminal-errors.js';
 import type { Logger } from '../log.js';
 import { truncate } from '../util/text.js';
 
@@ -13,7 +13,7 @@ export async function runInspect(config: BridgeSettings, logger: Logger): Promis
   try {
     await ctx.catalog.refresh();
     if (ctx.catalog.lastError !== undefined) {
-      process.stderr.write(`${logger.redact(describeUpstreamError(ctx.catalog.lastError, config.serverUrl))}\n`);
+      process.stderr.write(`${logger.redact(describeForTerminal(ctx.catalog.lastError, config.serverUrl))}\n`);
       return 1;
     }
     const entries = ctx.catalog.allEntries();

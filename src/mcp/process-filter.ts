@@ -6,11 +6,14 @@ export interface ProcessPatterns {
   exclude: readonly string[];
 }
 
+/** One pattern as a whole-id RegExp. */
+export function processIdPattern(pattern: string): RegExp {
+  return new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+}
+
 /** True for the process ids to serve. */
 export function processFilter(patterns: ProcessPatterns): (processId: string) => boolean {
-  const compile = (pattern: string) =>
-    new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
-  const include = patterns.include.map(compile);
-  const exclude = patterns.exclude.map(compile);
+  const include = patterns.include.map(processIdPattern);
+  const exclude = patterns.exclude.map(processIdPattern);
   return (processId) => (include.length === 0 || include.some((r) => r.test(processId))) && !exclude.some((r) => r.test(processId));
 }

@@ -160,7 +160,8 @@ export async function startHttpTransport(http: HttpSettings, createServer: Serve
       resolve();
     });
   }).catch((error: NodeJS.ErrnoException) => {
-    throw new Error(`Cannot listen on ${http.host}:${http.port}: ${error.code ?? error.message}.`);
+    const hint = error.code === 'EADDRINUSE' ? ' The port is already in use: choose another with --port (MCP_PORT).' : '';
+    throw new Error(`Cannot listen on ${http.host}:${http.port}: ${error.code ?? error.message}.${hint}`);
   });
   server.on('error', (error) => log.error(`HTTP server: ${error.message}`));
   const port = (server.address() as AddressInfo).port;
