@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, parseCommandLine, type Config } from '../../src/config.js';
 
 function serve(argv: string[], env: Record<string, string> = {}): Config {
-  const command = parseCommandLine(['--demo', ...argv], env);
+  // HTTP-only flags are refused over stdio: these settings are read with the HTTP transport.
+  const command = parseCommandLine(['--demo', '--transport', 'http', ...argv], env);
   if (command.kind !== 'serve') throw new Error(command.kind);
   return command.config;
 }
