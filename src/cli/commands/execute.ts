@@ -53,7 +53,6 @@ function waitOf(value: unknown): number | undefined {
 /** Polls the job until it ends, or the wait ends; a number is the exit code when Ctrl+C stopped it. */
 async function follow(ctx: CommandContext, client: OgcClient, first: StatusInfo, waitSeconds: number): Promise<StatusInfo | number> {
   const display = progressDisplay(ctx.stderr, ctx.stderrStyle);
-  display.update(first);
   const controller = new AbortController();
   const interactive = ctx.stdin.isTTY === true;
   let question: ReturnType<typeof askYesNo> | undefined;
@@ -77,7 +76,9 @@ async function follow(ctx: CommandContext, client: OgcClient, first: StatusInfo,
       controller.abort();
     });
   };
+  // Listening before the first line is drawn: a Ctrl+C the person gives on seeing it must be caught.
   process.on('SIGINT', onInterrupt);
+  display.update(first);
   try {
     const job = await client.waitForJob(first.jobID, {
       signal: controller.signal,
