@@ -106,6 +106,22 @@ export function isReadableByOthers(file: string): boolean {
   }
 }
 
+// Settings and the flags they stand for; refresh_token and grant_type have no flag, only this name.
+const FLAG_OF: Partial<Record<ConfigField, string>> = {
+  api_url: 'server-url',
+  auth_type: 'auth-type',
+  auth_url: 'auth-url',
+  username: 'username',
+  password: 'password',
+  client_id: 'client-id',
+  client_secret: 'client-secret',
+  token: 'auth-token',
+  refresh_token: 'refresh-token',
+  grant_type: 'grant-type',
+  api_key: 'api-key',
+  api_key_header: 'api-key-header',
+};
+
 /**
  * The file's settings under the names of the command-line flags, as the
  * layer below the environment. `refresh-token` and `grant-type` have no flag.
@@ -115,18 +131,7 @@ export function flagLayerOf(settings: ConfigFileSettings): Record<string, string
   const put = (flag: string, value: string | boolean | undefined) => {
     if (value !== undefined && value !== '') layer[flag] = String(value);
   };
-  put('server-url', settings.api_url);
-  put('auth-type', settings.auth_type);
-  put('auth-url', settings.auth_url);
-  put('username', settings.username);
-  put('password', settings.password);
-  put('client-id', settings.client_id);
-  put('client-secret', settings.client_secret);
-  put('auth-token', settings.token);
-  put('refresh-token', settings.refresh_token);
-  put('grant-type', settings.grant_type);
-  put('api-key', settings.api_key);
-  put('api-key-header', settings.api_key_header);
+  for (const [field, flag] of Object.entries(FLAG_OF)) put(flag, settings[field as ConfigField]);
   const useBearer = settings.use_bearer;
   // As in the reference client: the token goes in token_header only when use_bearer is false.
   if (useBearer === false || useBearer === 'false') put('token-header', settings.token_header ?? 'X-Auth-Token');

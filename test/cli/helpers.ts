@@ -5,8 +5,6 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
-import { startDemoServer, type DemoServer, type DemoServerOptions } from '../../src/demo/index.js';
 import { assertBuilt, cliPath } from '../e2e/helpers.js';
 
 export { cliPath };
@@ -91,17 +89,5 @@ export async function until(probe: () => boolean, ms = 15_000): Promise<void> {
   }
 }
 
-/** A demo server for the tests of one file, started before them and closed after. */
-export function demoForFile(options: DemoServerOptions = {}): () => DemoServer {
-  let demo: DemoServer | undefined;
-  beforeAll(async () => {
-    demo = await startDemoServer(options);
-  });
-  afterAll(async () => {
-    await demo?.close();
-  });
-  return () => {
-    if (!demo) throw new Error('the demo server is not started yet');
-    return demo;
-  };
-}
+/** A demo server for the tests of one file (the demo tests' helper). */
+export { useDemoServer as demoForFile } from '../demo/helpers.js';
