@@ -112,7 +112,7 @@ async function serve(config: ServeConfig, logger: Logger): Promise<number> {
 async function serveHttp(ctx: BridgeContext, settings: HttpSettings, stopped: Promise<void>): Promise<number> {
   // Each session's Server gets a logger whose lines reach that session's client only.
   const { startHttpTransport } = await import('./mcp/transports/http.js');
-  const http = await startHttpTransport(settings, (logger) => createBridgeServer({ ...ctx, logger }), ctx.logger);
+  const http = await startHttpTransport(settings, (logger, options) => createBridgeServer({ ...ctx, logger }, options), ctx.logger, ctx.catalog);
   ctx.logger.info(`Bridging ${new URL(ctx.config.serverUrl).origin} over Streamable HTTP.`);
   await stopped;
   await http.close();

@@ -17,7 +17,7 @@ export {
   type Schema as DemoSchema,
   type JobStatus as DemoJobStatus,
 } from './demo/index.js';
-export { createBridgeServer, SERVER_NAME } from './mcp/server.js';
+export { createBridgeServer, SERVER_NAME, type BridgeServerOptions, type ProtocolEra } from './mcp/server.js';
 export { createBridgeContext, closeBridgeContext, type BridgeContext } from './mcp/context.js';
 export type { BridgeSettings, HttpSettings } from './mcp/settings.js';
 export { ProcessCatalog, type CatalogEntry } from './mcp/catalog.js';

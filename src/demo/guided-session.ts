@@ -1,12 +1,14 @@
 // `npm run demo`: a short guided session through a real MCP client. The SDK's
-// Client spawns the built CLI with --demo over stdio (as Claude Desktop would),
+// (v2) Client, pinned to MCP 2026-07-28, spawns the built CLI with --demo over
+// stdio (as Claude Desktop would),
 // then walks through discovery, a quick run, a long run with live progress, a
 // failed job, and job management. Exits non-zero if any step misbehaves.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { Client, type CallToolResult } from '@modelcontextprotocol/client';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+
+const PROTOCOL_VERSION = '2026-07-28';
 import { errorMessage } from '../util/errors.js';
 
 const cliPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'cli.js');
@@ -34,21 +36,21 @@ function indent(text: string): string {
 
 async function call(client: Client, name: string, args: Record<string, unknown>, onProgress?: (p: { progress: number; total?: number; message?: string }) => void): Promise<CallToolResult> {
   console.log(`-> ${name} ${JSON.stringify(args)}`);
-  const result = (await client.callTool({ name, arguments: args }, undefined, {
-    ...(onProgress ? { onprogress: onProgress, resetTimeoutOnProgress: true } : {}),
-  })) as CallToolResult;
+  const result = await client.callTool({ name, arguments: args }, onProgress ? { onprogress: onProgress, resetTimeoutOnProgress: true } : {});
   console.log(indent(textOf(result)));
   return result;
 }
 
 async function main(): Promise<number> {
   const transport = new StdioClientTransport({ command: process.execPath, args: [cliPath, '--demo', '--log-level', 'warning'], stderr: 'inherit' });
-  const client = new Client({ name: 'ogc-processes-mcp-guided-demo', version: '1.0.0' });
+  // Pinned: no fallback to the 2025-11-25 handshake; connect() fails if the server does not offer 2026-07-28.
+  const client = new Client({ name: 'ogc-processes-mcp-guided-demo', version: '1.0.0' }, { versionNegotiation: { mode: { pin: PROTOCOL_VERSION } } });
   await client.connect(transport);
   try {
     step('1. Connected to the MCP server (it started its embedded demo OGC server)');
     const info = client.getServerVersion();
-    console.log(`   server: ${info?.name} ${info?.version}`);
+    console.log(`   server: ${info?.name} ${info?.version}, MCP ${client.getProtocolEra() === 'modern' ? PROTOCOL_VERSION : 'unexpected era'}`);
+    check(client.getProtocolEra() === 'modern', `the session speaks MCP ${PROTOCOL_VERSION}`);
     const server = await call(client, 'get_server_info', {});
     check(!server.isError, 'get_server_info answers');
 

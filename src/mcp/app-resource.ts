@@ -7,8 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXTENSION_ID, getUiCapability, RESOURCE_MIME_TYPE, RESOURCE_URI_META_KEY } from '@modelcontextprotocol/ext-apps/server';
-import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import type { ReadResourceResult, Resource, Tool } from '@modelcontextprotocol/sdk/types.js';
+import { CLIENT_CAPABILITIES_META_KEY, type ClientCapabilities, type ReadResourceResult, type Resource, type Server, type ServerContext, type Tool } from '@modelcontextprotocol/server';
 import { PROCESS_ID_META_KEY } from '../bridge/describe/index.js';
 import { webAssetsDir } from '../util/web-assets.js';
 
@@ -25,15 +24,24 @@ const VIEW_TOOLS = new Set(['execute_process', 'get_job_results']);
 // images as data: URLs, links open through the host. Declared empty on purpose.
 const UI_META = { ui: { csp: { connectDomains: [], resourceDomains: [] }, prefersBorder: true } };
 
-/** True when the connected client declared the extension with the MCP App media type. */
-export function clientSupportsApps(server: Server): boolean {
-  const ui = getUiCapability(server.getClientCapabilities() as Parameters<typeof getUiCapability>[0]);
+/**
+ * The capabilities the client of this request declared: in the request itself
+ * (2026-07-28, the _meta envelope), else at initialize (2025-11-25).
+ */
+export function requestClientCapabilities(server: Server, request: ServerContext): ClientCapabilities | undefined {
+  const envelope: Record<string, unknown> = request.mcpReq.envelope ?? {};
+  return (envelope[CLIENT_CAPABILITIES_META_KEY] as ClientCapabilities | undefined) ?? server.getClientCapabilities();
+}
+
+/** True when the client declared the extension with the MCP App media type. */
+export function clientSupportsApps(capabilities: ClientCapabilities | undefined): boolean {
+  const ui = getUiCapability(capabilities as Parameters<typeof getUiCapability>[0]);
   return ui?.mimeTypes?.includes(RESOURCE_MIME_TYPE) === true;
 }
 
 /** The tools with the view linked where it applies, for a client that supports it; the same list otherwise. */
-export function linkResultsView(server: Server, tools: Tool[]): Tool[] {
-  if (!clientSupportsApps(server)) return tools;
+export function linkResultsView(capabilities: ClientCapabilities | undefined, tools: Tool[]): Tool[] {
+  if (!clientSupportsApps(capabilities)) return tools;
   return tools.map((tool) => {
     const isProcessTool = typeof tool._meta?.[PROCESS_ID_META_KEY] === 'string';
     if (!isProcessTool && !VIEW_TOOLS.has(tool.name)) return tool;
@@ -43,8 +51,8 @@ export function linkResultsView(server: Server, tools: Tool[]): Tool[] {
 }
 
 /** The view's entry for resources/list (none for clients without the extension). */
-export function appResources(server: Server): Resource[] {
-  if (!clientSupportsApps(server)) return [];
+export function appResources(capabilities: ClientCapabilities | undefined): Resource[] {
+  if (!clientSupportsApps(capabilities)) return [];
   return [
     {
       uri: UI_RESOURCE_URI,
@@ -58,8 +66,8 @@ export function appResources(server: Server): Resource[] {
 }
 
 /** resources/read of the view; undefined for any other URI or a client without the extension. */
-export function readAppResource(server: Server, uri: string): ReadResourceResult | undefined {
-  if (uri !== UI_RESOURCE_URI || !clientSupportsApps(server)) return undefined;
+export function readAppResource(capabilities: ClientCapabilities | undefined, uri: string): ReadResourceResult | undefined {
+  if (uri !== UI_RESOURCE_URI || !clientSupportsApps(capabilities)) return undefined;
   return { contents: [{ uri, mimeType: RESOURCE_MIME_TYPE, text: viewHtml(), _meta: UI_META }] };
 }
 

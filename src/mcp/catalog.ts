@@ -2,7 +2,7 @@
 // re-checked on an interval and on demand, and shared by every MCP session.
 // An unreachable server is a state of the catalog, not a failure of start-up:
 // it keeps the last good list (empty at first) and the error that explains why.
-import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { Tool } from '@modelcontextprotocol/server';
 import type { OgcClient, ProcessDescription, ProcessSummary } from '../ogc/index.js';
 import { type DerivedTool, deriveTool, ToolNameTable } from '../bridge/describe/index.js';
 import { processFilter } from './process-filter.js';

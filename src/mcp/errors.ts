@@ -7,7 +7,7 @@
 // said as it is; an OGC error gets the server, the cause and a hint, naming
 // the job or process it concerns when about() says which; anything else is a
 // bug of the bridge, logged with its stack.
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/server';
 import { OgcApiError, OgcError, OgcLinkRefusedError, OgcResponseError, OgcTransportError } from '../ogc/errors.js';
 import type { Logger } from '../log.js';
 import { displayUrl } from '../util/display-url.js';

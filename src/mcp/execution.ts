@@ -2,7 +2,7 @@
 // call's budget while reporting progress, then answer with its outputs, with
 // where it stands, or with its failure. A call cancelled by the client
 // dismisses the job it started, so no work is left behind on the server.
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/server';
 import type { DerivedTool } from '../bridge/describe/index.js';
 import { toExecuteRequest } from '../bridge/request/index.js';
 import { failedResult, statusSummary } from '../bridge/results/index.js';

@@ -1,18 +1,10 @@
 // Job results readable whole, as MCP resources: what a tool result had to cut
 // or link stays reachable. Reads go to the OGC server each time (jobs live
 // there, not here), up to a cap that keeps one read from exhausting memory.
-import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import {
-  ErrorCode,
-  ListResourcesRequestSchema,
-  ListResourceTemplatesRequestSchema,
-  McpError,
-  ReadResourceRequestSchema,
-  type ReadResourceResult,
-} from '@modelcontextprotocol/sdk/types.js';
+import { ProtocolError, ProtocolErrorCode, ResourceNotFoundError, type ReadResourceResult, type Server } from '@modelcontextprotocol/server';
 import { isBinaryEncoding, isTextualMediaType, normalizeMediaType } from '../ogc/media.js';
 import { OgcApiError } from '../ogc/errors.js';
-import { appResources, readAppResource } from './app-resource.js';
+import { appResources, readAppResource, requestClientCapabilities } from './app-resource.js';
 import type { BridgeContext } from './context.js';
 import { describeUpstreamError } from './errors.js';
 import { MAX_RESOURCE_BYTES } from './limits.js';
@@ -20,14 +12,11 @@ import { isRecord, ownValue } from '../util/records.js';
 import { OUTPUT_TEMPLATE, parseResourceUri, RESULTS_TEMPLATE } from './resource-uris.js';
 
 
-// -32002 is "resource not found" in MCP 2025-11-25.
-const RESOURCE_NOT_FOUND = -32002;
-
 export function registerResourceHandlers(server: Server, ctx: BridgeContext): void {
   // Results are addressed by job id; there is no list of them to browse.
-  server.setRequestHandler(ListResourcesRequestSchema, async () => ({ resources: appResources(server) }));
+  server.setRequestHandler('resources/list', async (_request, extra) => ({ resources: appResources(requestClientCapabilities(server, extra)) }));
 
-  server.setRequestHandler(ListResourceTemplatesRequestSchema, async () => ({
+  server.setRequestHandler('resources/templates/list', async () => ({
     resourceTemplates: [
       {
         uriTemplate: RESULTS_TEMPLATE,
@@ -45,26 +34,31 @@ export function registerResourceHandlers(server: Server, ctx: BridgeContext): vo
     ],
   }));
 
-  server.setRequestHandler(ReadResourceRequestSchema, async (request, extra) =>
-    readAppResource(server, request.params.uri) ?? readResource(ctx, request.params.uri, extra.signal));
+  server.setRequestHandler(
+    'resources/read',
+    async (request, extra) =>
+      readAppResource(requestClientCapabilities(server, extra), request.params.uri) ?? readResource(ctx, request.params.uri, extra.mcpReq.signal),
+  );
 }
 
 async function readResource(ctx: BridgeContext, uri: string, signal: AbortSignal): Promise<ReadResourceResult> {
   const parsed = parseResourceUri(uri);
   if (!parsed) {
-    throw new McpError(RESOURCE_NOT_FOUND, `Unknown resource ${uri}: expected ogc-job://{jobId}/results or ogc-job://{jobId}/results/{outputId}.`);
+    // The SDK answers a missing resource with -32602 in both eras (the 2026-07-28 rule; 2025-11-25 clients accept it).
+    throw new ResourceNotFoundError(uri, `Unknown resource ${uri}: expected ogc-job://{jobId}/results or ogc-job://{jobId}/results/{outputId}.`);
   }
   let results: Record<string, unknown>;
   try {
     results = await ctx.client.getJobResults(parsed.jobId, { signal });
   } catch (error) {
     const notFound = error instanceof OgcApiError && error.status === 404;
-    throw new McpError(notFound ? RESOURCE_NOT_FOUND : ErrorCode.InternalError, ctx.logger.redact(describeUpstreamError(error, ctx.config.serverUrl, { jobId: parsed.jobId })));
+    const message = ctx.logger.redact(describeUpstreamError(error, ctx.config.serverUrl, { jobId: parsed.jobId }));
+    throw notFound ? new ResourceNotFoundError(uri, message) : new ProtocolError(ProtocolErrorCode.InternalError, message);
   }
   if (parsed.outputId === undefined) return jsonContents(uri, results);
   if (!Object.hasOwn(results, parsed.outputId)) {
     const known = Object.keys(results);
-    throw new McpError(RESOURCE_NOT_FOUND, `Job ${parsed.jobId} has no output "${parsed.outputId}"; its outputs are: ${known.join(', ') || '(none)'}.`);
+    throw new ResourceNotFoundError(uri, `Job ${parsed.jobId} has no output "${parsed.outputId}"; its outputs are: ${known.join(', ') || '(none)'}.`);
   }
   return outputContents(ctx, uri, results[parsed.outputId], signal);
 }
@@ -90,7 +84,7 @@ async function outputContents(ctx: BridgeContext, uri: string, value: unknown, s
       // The client resolves the href and refuses what its link policy forbids (OgcLinkRefusedError, explained below).
       fetched = await ctx.client.fetchLink(v.href, { maxBytes: MAX_RESOURCE_BYTES, signal });
     } catch (error) {
-      throw new McpError(ErrorCode.InternalError, ctx.logger.redact(describeUpstreamError(error, ctx.config.serverUrl)));
+      throw new ProtocolError(ProtocolErrorCode.InternalError, ctx.logger.redact(describeUpstreamError(error, ctx.config.serverUrl)));
     }
     const mediaType = normalizeMediaType(fetched.contentType) ?? normalizeMediaType(v.type) ?? 'application/octet-stream';
     return isTextualMediaType(mediaType)
@@ -113,6 +107,6 @@ async function outputContents(ctx: BridgeContext, uri: string, value: unknown, s
   return jsonContents(uri, value);
 }
 
-function tooLarge(uri: string): McpError {
-  return new McpError(ErrorCode.InternalError, `${uri} is larger than ${MAX_RESOURCE_BYTES} bytes, the most this bridge serves as one resource; fetch it from the OGC server directly.`);
+function tooLarge(uri: string): ProtocolError {
+  return new ProtocolError(ProtocolErrorCode.InternalError, `${uri} is larger than ${MAX_RESOURCE_BYTES} bytes, the most this bridge serves as one resource; fetch it from the OGC server directly.`);
 }

@@ -1,7 +1,7 @@
 // A finished job's results as a tool result: images the server returned by
 // reference are fetched (small, same origin only) so the model sees them, then
 // bridge/results/ does the translation within the size budget.
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/server';
 import { resultsToToolResult, type OutputDescription } from '../bridge/results/index.js';
 import { isInlineImageType, normalizeMediaType } from '../ogc/media.js';
 import type { DerivedTool } from '../bridge/describe/index.js';

@@ -1,8 +1,12 @@
 // createBridgeServer: one SDK Server (the low-level one, since tool schemas are
-// only known at run time) over a shared BridgeContext. Many may exist at once
-// (one per HTTP session); each hears of catalog changes and log lines while it
-// is connected and lets go of them when it closes.
-import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+// only known at run time) over a shared BridgeContext. Many may exist at once:
+// one per stdio connection or HTTP session (2025-11-25 clients), and one per
+// HTTP request for 2026-07-28 clients, where the SDK's serving entry builds an
+// instance for each request. An instance that serves a connection hears of
+// catalog changes (and, for 2025-11-25 clients, of log lines) while it is
+// connected, and lets go of them when it closes; a per-request instance hears
+// of nothing: its transport tells its clients of changes (handler.notify).
+import { Server } from '@modelcontextprotocol/server';
 import { APPS_EXTENSION_CAPABILITY } from './app-resource.js';
 import type { BridgeContext } from './context.js';
 import { serverInstructions } from './instructions.js';
@@ -12,7 +16,25 @@ import { PACKAGE_VERSION } from '../util/version.js';
 
 export const SERVER_NAME = 'ogc-processes-mcp';
 
-export function createBridgeServer(ctx: BridgeContext): Server {
+/** The protocol era an instance serves: 2025-11-25 and older (initialize), or 2026-07-28 (server/discover). */
+export type ProtocolEra = 'legacy' | 'modern';
+
+export interface BridgeServerOptions {
+  /** Told by the serving entry (serveStdio, createMcpHandler); legacy for a plain connect(). */
+  era?: ProtocolEra;
+  /** Made for one HTTP request: tells its client of no catalog change or log line outside that request. */
+  perRequest?: boolean;
+  /**
+   * For calls whose client cancels by closing the request's stream (2026-07-28
+   * over HTTP): whether such an abort is a cancellation now (false while the
+   * transport shuts down, so that calls cut then leave their jobs running).
+   * Without it, an abort after the connection closed is no cancellation.
+   */
+  disconnectCancels?: () => boolean;
+}
+
+export function createBridgeServer(ctx: BridgeContext, options: BridgeServerOptions = {}): Server {
+  const era = options.era ?? 'legacy';
   const server = new Server(
     { name: SERVER_NAME, title: 'OGC API - Processes', version: PACKAGE_VERSION },
     {
@@ -22,7 +44,12 @@ export function createBridgeServer(ctx: BridgeContext): Server {
       debouncedNotificationMethods: ['notifications/tools/list_changed'],
     },
   );
-  registerToolHandlers(server, ctx);
+  const { disconnectCancels } = options;
+  registerToolHandlers(server, ctx, {
+    era,
+    // A closed connection is no cancellation: the job goes on, findable by list_jobs.
+    cancelled: disconnectCancels ?? (() => server.transport !== undefined),
+  });
   registerResourceHandlers(server, ctx);
 
   // Every message to the client passes here: results, errors, resources, tool
@@ -33,12 +60,15 @@ export function createBridgeServer(ctx: BridgeContext): Server {
     const send = transport.send.bind(transport);
     // The one place secrets are masked on the way out (logger lines are masked when logged).
     const { logger } = ctx;
-    transport.send = (message, options) => send(logger.hasSecrets === false ? message : redactStrings(logger.redact, message), options);
+    transport.send = (message, sendOptions) => send(logger.hasSecrets === false ? message : redactStrings(logger.redact, message), sendOptions);
     return connect(transport);
   };
+  if (options.perRequest) return server;
 
-  // Notifications before initialization would confuse clients; after close they would throw.
-  let live = false;
+  // Notifications before initialization would confuse 2025-11-25 clients; after close they would throw.
+  // A 2026-07-28 instance has no handshake: the serving entry routes its list_changed to the
+  // client's subscriptions/listen stream, and its log lines go out per call (tools/index.ts).
+  let live = era === 'modern';
   const previousOnInitialized = server.oninitialized;
   server.oninitialized = () => {
     live = true;
@@ -47,10 +77,13 @@ export function createBridgeServer(ctx: BridgeContext): Server {
   const stopListening = ctx.catalog.onChange(() => {
     if (live) server.sendToolListChanged().catch(() => undefined);
   });
-  const stopLogging = ctx.logger.addSink((level, message) => {
-    // The session id selects the level this session set with logging/setLevel (HTTP); undefined on stdio.
-    if (live) server.sendLoggingMessage({ level, logger: SERVER_NAME, data: message }, server.transport?.sessionId).catch(() => undefined);
-  });
+  const stopLogging =
+    era === 'legacy'
+      ? ctx.logger.addSink((level, message) => {
+          // The session id selects the level this session set with logging/setLevel (HTTP); undefined on stdio.
+          if (live) server.sendLoggingMessage({ level, logger: SERVER_NAME, data: message }, server.transport?.sessionId).catch(() => undefined);
+        })
+      : () => undefined;
   const previousOnClose = server.onclose;
   server.onclose = () => {
     live = false;

@@ -85,8 +85,8 @@ export async function startInProcess(flags: string[] = [], env: Record<string, s
   let openServers = 0;
   const http = await startHttpTransport(
     config.http,
-    (sessionLogger) => {
-      const server = createBridgeServer({ ...ctx, logger: sessionLogger });
+    (sessionLogger, options) => {
+      const server = createBridgeServer({ ...ctx, logger: sessionLogger }, options);
       openServers++;
       const previous = server.onclose;
       server.onclose = () => {
@@ -96,6 +96,7 @@ export async function startInProcess(flags: string[] = [], env: Record<string, s
       return server;
     },
     logger,
+    ctx.catalog,
   );
   return {
     url: http.url,

@@ -1,6 +1,6 @@
 // Rendered outputs put together into one tool result: a text block that reads
 // top to bottom, then the image and resource_link blocks in output order.
-import type { ContentBlock } from '@modelcontextprotocol/sdk/types.js';
+import type { ContentBlock } from '@modelcontextprotocol/server';
 import { formatCount, readAllFrom } from './common.js';
 import type { RenderedOutput, ResourceUris, ResultsJob, ResultsToolResult } from './types.js';
 

@@ -1,7 +1,7 @@
 // What every step of the results translation shares: sizes as they are paid
 // for on the wire (UTF-8 bytes of the serialized JSON), and the phrases of
 // the notes about outputs not shown whole.
-import type { ContentBlock } from '@modelcontextprotocol/sdk/types.js';
+import type { ContentBlock } from '@modelcontextprotocol/server';
 
 export function utf8Bytes(s: string): number {
   return Buffer.byteLength(s, 'utf8');

@@ -1,6 +1,6 @@
 // Links, images and other binary outputs rendered as MCP content: resource_link
 // and image blocks, with a placeholder in structuredContent instead of the data.
-import type { ContentBlock } from '@modelcontextprotocol/sdk/types.js';
+import type { ContentBlock } from '@modelcontextprotocol/server';
 import type { BinaryItem, ClassifiedOutput, ImageItem, LinkItem, SpecialItem } from './classify.js';
 import { base64DecodedBytes, estimateBase64Bytes, normalizeBase64 } from '../../ogc/index.js';
 import { formatCount, readFrom, utf8Bytes } from './common.js';

@@ -2,7 +2,7 @@
 // preview with a note and a link to where the value can be read whole.
 // Previews are sized in serialized bytes and taken without copying or
 // scanning more of the value than is shown.
-import type { ContentBlock } from '@modelcontextprotocol/sdk/types.js';
+import type { ContentBlock } from '@modelcontextprotocol/server';
 import type { ClassifiedOutput } from './classify.js';
 import { formatCount, jsonStringBytes, readFrom, utf8Bytes } from './common.js';
 import type { RenderedOutput, ResourceUris } from './types.js';

@@ -1,6 +1,6 @@
 // Tool results for jobs that have no outputs to show: still running (say how to
 // follow up) or failed (an error result carrying the server's own words).
-import type { ContentBlock } from '@modelcontextprotocol/sdk/types.js';
+import type { ContentBlock } from '@modelcontextprotocol/server';
 import type { ResultsJob } from './types.js';
 import { truncate } from '../../util/text.js';
 

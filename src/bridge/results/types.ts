@@ -1,5 +1,5 @@
 // The shapes that go into and come out of the results translation.
-import type { ContentBlock } from '@modelcontextprotocol/sdk/types.js';
+import type { ContentBlock } from '@modelcontextprotocol/server';
 import type { StatusInfo } from '../../ogc/index.js';
 
 /** The part of a job's status the results translation needs (a synchronous run has no job id). */

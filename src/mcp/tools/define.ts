@@ -4,7 +4,7 @@
 // text for the model plus the same facts structured; failures are thrown and
 // become isError results at the one boundary (errors.ts, toolFailure).
 import { z } from 'zod';
-import type { CallToolResult, Tool, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult, Tool, ToolAnnotations } from '@modelcontextprotocol/server';
 import type { ToolCall } from './call.js';
 
 type Structured = Record<string, unknown>;

@@ -1,17 +1,13 @@
 // tools/list and tools/call: the fixed tools plus one tool per process.
 // Every failure a model can act on is an isError result (unknown tool, bad
 // arguments, upstream errors); nothing is sent upstream for an invalid call.
-import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import {
-  CallToolRequestSchema,
-  ListToolsRequestSchema,
-  type CallToolResult,
-  type Tool,
-} from '@modelcontextprotocol/sdk/types.js';
-import { linkResultsView } from '../app-resource.js';
+import { LOG_LEVEL_META_KEY, type CallToolResult, type Server, type Tool } from '@modelcontextprotocol/server';
+import { linkResultsView, requestClientCapabilities } from '../app-resource.js';
 import type { BridgeContext } from '../context.js';
 import { describeUpstreamError, ToolError, toolFailure } from '../errors.js';
+import { forwardCallLogs } from '../call-logs.js';
 import { ProgressReporter } from '../progress.js';
+import type { ProtocolEra } from '../server.js';
 import type { ToolCall } from './call.js';
 import { FIXED_TOOLS } from './fixed-tools.js';
 import { checkArguments, runProcess } from './process-tools.js';
@@ -22,32 +18,40 @@ const FIXED_BY_NAME = new Map(FIXED_TOOLS.map((t) => [t.name, t]));
 // that clients which never re-list still get the process tools.
 const FIRST_LIST_WAIT_MS = 15_000;
 
-export function registerToolHandlers(server: Server, ctx: BridgeContext): void {
-  server.setRequestHandler(ListToolsRequestSchema, async () => {
-    const fixed = FIXED_TOOLS.map((t) => t.definition);
+export interface ToolHandlerOptions {
+  era: ProtocolEra;
+  /** Whether an abort of a call's signal, now, is the client cancelling it (see ToolCall.sessionOpen). */
+  cancelled(): boolean;
+}
+
+export function registerToolHandlers(server: Server, ctx: BridgeContext, options: ToolHandlerOptions): void {
+  server.setRequestHandler('tools/list', async (_request, extra) => {
     await waitAtMost(ctx.catalog.ready(), FIRST_LIST_WAIT_MS);
-    const tools: Tool[] = [...fixed, ...ctx.catalog.toolDefinitions()];
-    return { tools: linkResultsView(server, tools) };
+    return { tools: linkResultsView(requestClientCapabilities(server, extra), toolList(ctx.catalog.toolDefinitions())) };
   });
 
-  server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
+  server.setRequestHandler('tools/call', async (request, extra) => {
     const { name } = request.params;
     const args = request.params.arguments ?? {};
-    const token = request.params._meta?.progressToken;
+    const token = extra.mcpReq._meta?.progressToken;
     const progress =
       token === undefined
         ? undefined
         : new ProgressReporter((update) =>
-            extra.sendNotification({ method: 'notifications/progress', params: { progressToken: token, ...update } }),
+            extra.mcpReq.notify({ method: 'notifications/progress', params: { progressToken: token, ...update } }),
           );
     const call: ToolCall = {
       ctx,
-      signal: extra.signal,
+      signal: extra.mcpReq.signal,
       ...(progress ? { progress } : {}),
-      sessionOpen: () => server.transport !== undefined,
+      sessionOpen: options.cancelled,
     };
+    // A 2026-07-28 request asks for log lines itself (its logLevel); they go on its own response stream.
+    const envelope: Record<string, unknown> = extra.mcpReq.envelope ?? {};
+    const wantsLogs = options.era === 'modern' && envelope[LOG_LEVEL_META_KEY] !== undefined;
+    const run = () => callTool(call, name, args);
     try {
-      return await callTool(call, name, args);
+      return wantsLogs ? await forwardCallLogs(ctx.logger, (level, message) => extra.mcpReq.log(level, message, 'ogc-processes-mcp'), run) : await run();
     } catch (error) {
       // The one error boundary: whatever a tool threw becomes an isError result.
       return toolFailure(error, { serverUrl: ctx.config.serverUrl, logger: ctx.logger, toolName: name });
@@ -55,6 +59,18 @@ export function registerToolHandlers(server: Server, ctx: BridgeContext): void {
       progress?.stop();
     }
   });
+}
+
+// Deterministic order, whatever order the OGC server lists its processes in:
+// the fixed tools first, then the process tools by name (sorted once per catalog change).
+const sortedLists = new WeakMap<readonly Tool[], Tool[]>();
+function toolList(processTools: readonly Tool[]): Tool[] {
+  let list = sortedLists.get(processTools);
+  if (!list) {
+    list = [...FIXED_TOOLS.map((t) => t.definition), ...[...processTools].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))];
+    sortedLists.set(processTools, list);
+  }
+  return list;
 }
 
 async function callTool(call: ToolCall, name: string, args: Record<string, unknown>): Promise<CallToolResult> {

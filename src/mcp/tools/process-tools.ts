@@ -1,6 +1,6 @@
 // Per-process tools: one MCP tool per OGC process, derived by the bridge, and
 // the path every run takes (validate, then execute), shared with execute_process.
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/server';
 import type { DerivedTool } from '../../bridge/describe/index.js';
 import { ToolError } from '../errors.js';
 import { executeTool, type ExecutionOptions } from '../execution.js';

@@ -1,18 +1,19 @@
-// MCP sessions over Streamable HTTP: one SDK transport and one Server per
-// session, found by the Mcp-Session-Id header. The pool is bounded in count
+// MCP sessions over Streamable HTTP for 2025-11-25 (and older) clients: one SDK
+// transport and one Server per session, found by the Mcp-Session-Id header. The pool is bounded in count
 // (a new session past the limit is refused) and in time (a session with no
 // request and no open stream for the idle time is closed). A session with a
 // call in flight is never closed for idleness: closing a Server aborts its
 // calls, and an aborted call dismisses its OGC job.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { NodeStreamableHTTPServerTransport } from '@modelcontextprotocol/node';
+import type { Server } from '@modelcontextprotocol/server';
 import type { Logger } from '../../log.js';
+import type { BridgeServerOptions } from '../server.js';
 import type { LogScopes } from './http-log-scope.js';
 
-/** Makes the Server of one session (or of one stateless request), given the logger it should use. */
-export type ServerFactory = (logger: Logger) => Server;
+/** Makes the Server of one session (or of one request), given the logger it should use. */
+export type ServerFactory = (logger: Logger, options: BridgeServerOptions) => Server;
 
 export interface SessionPoolOptions {
   maxSessions: number;
@@ -33,7 +34,7 @@ interface SessionState extends Session {
   inFlight: number;
   /** Open GET streams. */
   streams: number;
-  transport: StreamableHTTPServerTransport;
+  transport: NodeStreamableHTTPServerTransport;
   server: Server;
   /** Log lines made while serving this session reach this session's client only. */
   scope: object;
@@ -70,7 +71,7 @@ export class SessionPool {
     if (this.size >= this.options.maxSessions) return undefined;
     const log = this.log;
     let state!: SessionState;
-    const transport = new StreamableHTTPServerTransport({
+    const transport = new NodeStreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
       onsessioninitialized: (id) => {
         this.opening--;
@@ -81,7 +82,7 @@ export class SessionPool {
     });
     transport.onerror = (error) => log.debug(`HTTP transport: ${error.message}`);
     const scope = {};
-    const server = this.options.createServer(this.options.scopes.loggerFor(scope));
+    const server = this.options.createServer(this.options.scopes.loggerFor(scope), { era: 'legacy' });
     // Counted from here on: forget() (on close) is what gives the slot back.
     this.opening++;
     state = { id: undefined, inFlight: 0, streams: 0, transport, server, scope, closed: false };

@@ -1,17 +1,25 @@
-// MCP over Streamable HTTP at /mcp, on node:http with the SDK's transport.
+// MCP over Streamable HTTP at /mcp, on node:http with the SDK's transports,
+// for clients of both protocol eras on the same endpoint.
 //
 // Every request to /mcp passes, in order: the Host/Origin check (403), the
-// bearer token (401), the body size bound (413), then goes to its session (or,
-// with --stateless, to a Server made for it). GET /healthz answers without a
-// token and tells nothing but whether the process is up and taking requests.
+// bearer token (401), the body size bound (413). Then the SDK's own
+// classifier (isLegacyRequest) sends it on: a 2026-07-28 request (its _meta
+// envelope) to the SDK's per-request handler (createMcpHandler: a Server for
+// each request, no session; closing the response stream cancels the call);
+// a 2025-11-25 one to its session (or, with --stateless, to the same
+// per-request handler, which serves old clients without sessions too).
+// GET /healthz answers without a token and tells nothing but whether the
+// process is up and taking requests.
 //
 // Shutdown (close()): stop accepting connections, refuse new requests (503),
 // let calls in flight answer within the grace period, then close the sessions.
-// Calls still running after it are left unaborted (an aborted call dismisses
-// its job): their jobs go on on the OGC server, where list_jobs finds them.
+// Calls still running after it are cut without dismissing their jobs (an abort
+// while draining is no cancellation): their jobs go on on the OGC server,
+// where list_jobs finds them.
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
+import { toNodeHandler, toWebRequest } from '@modelcontextprotocol/node';
+import { createMcpHandler, isInitializeRequest, isLegacyRequest } from '@modelcontextprotocol/server';
 import type { HttpSettings } from '../settings.js';
 import type { Logger } from '../../log.js';
 import { readJsonBody } from './http-body.js';
@@ -19,7 +27,6 @@ import { createRequestGuard, isLoopbackHost } from './http-guards.js';
 import { RPC, sendJson, sendJsonRpcError } from './http-reply.js';
 import { LogScopes } from './http-log-scope.js';
 import { SessionPool, shortId, type ServerFactory } from './http-sessions.js';
-import { handleStatelessRequest } from './http-stateless.js';
 import { errorMessage } from '../../util/errors.js';
 
 const MCP_PATH = '/mcp';
@@ -35,12 +42,23 @@ export interface HttpTransport {
 
 export type { ServerFactory } from './http-sessions.js';
 
+/** What tells the transport that the tool list changed (the process catalog). */
+export interface ToolChanges {
+  onChange(listener: () => void): () => void;
+}
+
 /**
  * Listens on http.host:port. `createServer` makes the Server of each
- * session (each request, when stateless) and is handed the logger that Server
- * should use: lines logged while serving a session reach its own client only.
+ * session (and of each request served without one) and is handed the logger
+ * that Server should use: lines logged while serving a session reach its own
+ * client only. `changes` announces new tool lists to 2026-07-28 clients.
  */
-export async function startHttpTransport(http: HttpSettings, createServer: ServerFactory, logger: Logger): Promise<HttpTransport> {
+export async function startHttpTransport(
+  http: HttpSettings,
+  createServer: ServerFactory,
+  logger: Logger,
+  changes?: ToolChanges,
+): Promise<HttpTransport> {
   const scopes = new LogScopes(logger);
   const log = scopes.stderr();
   const guard = createRequestGuard({
@@ -54,6 +72,24 @@ export async function startHttpTransport(http: HttpSettings, createServer: Serve
     : new SessionPool({ maxSessions: http.maxSessions, idleMs: Math.round(http.sessionIdleSeconds * 1000), createServer, scopes });
 
   let draining = false;
+  // One Server per request: 2026-07-28 clients always, 2025-11-25 ones too with --stateless.
+  const perRequest = createMcpHandler(
+    ({ era }) =>
+      createServer(logger, {
+        era,
+        perRequest: true,
+        // A 2026-07-28 client cancels a call by closing its response stream (except when we close it to stop).
+        ...(era === 'modern' ? { disconnectCancels: () => !draining } : {}),
+      }),
+    {
+      legacy: sessions ? 'reject' : 'stateless',
+      maxRequestBodySize: http.maxBodyBytes,
+      onerror: (error) => log.debug(`MCP HTTP handler: ${error.message}`),
+    },
+  );
+  const servePerRequest = toNodeHandler(perRequest, { onerror: (error) => log.debug(`MCP HTTP handler: ${error.message}`) });
+  // 2026-07-28 clients hear of new tools on their subscriptions/listen stream; sessions hear of them themselves.
+  const stopAnnouncing = changes?.onChange(() => perRequest.notify.toolsChanged()) ?? (() => undefined);
   // POST and DELETE requests not answered yet, in every session (GET streams are not calls).
   let inFlight = 0;
   let onIdle: (() => void) | undefined;
@@ -89,9 +125,11 @@ export async function startHttpTransport(http: HttpSettings, createServer: Serve
       }
       body = read.body;
     }
-    if (method !== 'GET') track(res);
-    if (!sessions) {
-      await handleStatelessRequest(req, res, body, createServer, scopes);
+    // A GET (2025-11-25) or a subscriptions/listen POST (2026-07-28) is the client's standing stream, no call.
+    if (method !== 'GET' && !opensListenStream(body)) track(res);
+    if (!sessions || !(await isLegacyRequest(await toWebRequest(req, body), body))) {
+      // Lines logged while serving the request reach nobody but its own response stream.
+      await scopes.run({}, () => servePerRequest(req, res, body));
       return;
     }
     const sessionId = req.headers['mcp-session-id'];
@@ -190,6 +228,8 @@ export async function startHttpTransport(http: HttpSettings, createServer: Serve
       }
       const busy = inFlight;
       await sessions?.closeAll({ keepBusy: busy > 0 });
+      stopAnnouncing();
+      await perRequest.close();
       if (busy > 0) {
         log.warning(`${busy} call(s) still running after ${http.shutdownGraceSeconds} s; their jobs go on on the OGC server (list_jobs shows them).`);
       }
@@ -200,6 +240,10 @@ export async function startHttpTransport(http: HttpSettings, createServer: Serve
     return closing;
   };
   return { url, port, close };
+}
+
+function opensListenStream(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && (body as { method?: unknown }).method === 'subscriptions/listen';
 }
 
 function pathOf(url: string | undefined): string {

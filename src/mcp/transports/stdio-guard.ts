@@ -5,7 +5,7 @@
 // -32600 invalid request), and one bad message must not end the session: the
 // guard answers such lines itself and passes only valid messages on.
 import { Transform, type Readable } from 'node:stream';
-import { JSONRPCMessageSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { parseJSONRPCMessage, type JSONRPCMessage } from '@modelcontextprotocol/server';
 import { isRecord } from '../../util/records.js';
 
 /** Below the SDK transport's 10 MiB buffer, which a passed line must fit in. */
@@ -36,6 +36,15 @@ function idOfLongLine(head: string, tail: string): Id | null {
     return isId(id) ? id : null;
   } catch {
     return null;
+  }
+}
+
+function isJsonRpcMessage(value: unknown): boolean {
+  try {
+    parseJSONRPCMessage(value);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -91,7 +100,7 @@ export function guardJsonRpcLines(input: Readable, options: GuardOptions): Reada
       options.answer(error(null, -32700, 'Parse error: the line is not JSON.'));
       return;
     }
-    if (JSONRPCMessageSchema.safeParse(parsed).success) {
+    if (isJsonRpcMessage(parsed)) {
       push(`${text}\n`);
       return;
     }

@@ -8,8 +8,8 @@
 // SDK's way when nothing is being written.
 import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import type { JSONRPCMessage } from '@modelcontextprotocol/server';
+import { StdioServerTransport } from '@modelcontextprotocol/server/stdio';
 import { LARGE_BODY_BYTES, collectAfterLargeBody } from '../../util/memory.js';
 
 const SLICE_CHARS = 1024 * 1024;

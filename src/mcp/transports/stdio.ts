@@ -1,8 +1,12 @@
-// MCP over stdio: stdout carries JSON-RPC and nothing else. The session ends
-// when the client closes stdin (the SDK transport does not watch for that) or
-// when the caller stops it.
-import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
+// MCP over stdio: stdout carries JSON-RPC and nothing else. The SDK's serving
+// entry (serveStdio) reads the client's opening and serves the connection in
+// its era: initialize (2025-11-25 and older) or server/discover and the
+// per-request envelope (2026-07-28), from one Server made for the connection.
+// The session ends when the client closes stdin or when the caller stops it.
+import { serveStdio as serveSdkStdio } from '@modelcontextprotocol/server/stdio';
+import type { Server } from '@modelcontextprotocol/server';
 import type { BridgeContext } from '../context.js';
+import type { BridgeServerOptions } from '../server.js';
 import { guardJsonRpcLines } from './stdio-guard.js';
 import { LargeMessageStdioTransport } from './stdio-large.js';
 
@@ -12,8 +16,9 @@ export interface StdioSession {
   close(): Promise<void>;
 }
 
-export async function serveStdio(ctx: BridgeContext, createServer: (ctx: BridgeContext) => Server): Promise<StdioSession> {
-  const server = createServer(ctx);
+export type StdioServerFactory = (ctx: BridgeContext, options: BridgeServerOptions) => Server;
+
+export async function serveStdio(ctx: BridgeContext, createServer: StdioServerFactory): Promise<StdioSession> {
   // Lines that are not JSON-RPC are answered by the guard, and never end the session.
   // Its answers go through the transport, which keeps a large message's pieces together.
   const stdin = guardJsonRpcLines(process.stdin, {
@@ -24,25 +29,24 @@ export async function serveStdio(ctx: BridgeContext, createServer: (ctx: BridgeC
   const transport = new LargeMessageStdioTransport(stdin, process.stdout);
   let done!: () => void;
   const closed = new Promise<void>((resolve) => (done = resolve));
+  // One instance for the connection (and one more, closed again, for a client that probes with
+  // server/discover and then falls back to initialize).
+  const handle = serveSdkStdio(({ era }) => createServer(ctx, { era }), {
+    transport,
+    onerror: (error) => ctx.logger.warning(`stdio transport: ${error.message}`),
+  });
   const onEnd = () => {
     ctx.logger.debug('stdin closed by the client.');
-    void server.close().finally(done);
+    void handle.close().finally(done);
   };
   process.stdin.once('end', onEnd);
   process.stdin.once('close', onEnd);
-  transport.onerror = (error) => ctx.logger.warning(`stdio transport: ${error.message}`);
-  const previousOnClose = server.onclose;
-  server.onclose = () => {
-    previousOnClose?.();
-    done();
-  };
-  await server.connect(transport);
   return {
     closed,
     async close() {
       process.stdin.off('end', onEnd);
       process.stdin.off('close', onEnd);
-      await server.close();
+      await handle.close();
       done();
     },
   };
