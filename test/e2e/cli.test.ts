@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer } from '../../src/demo/index.js';
 import { freePort } from '../support/free-port.js';
-import { assertBuilt, callTool, cliPath, eventually, startCli, textOf } from './helpers.js';
+import { assertBuilt, callTool, cliPath, ERAS, eventually, startCli, textOf } from './helpers.js';
 
 const FIXED_COUNT = 8;
 
@@ -60,11 +60,11 @@ describe('ogc-processes-mcp command line', () => {
   });
 });
 
-describe('an OGC server that is down at start-up', () => {
+describe.each(ERAS)('an OGC server that is down at start-up (%s client)', (era) => {
   it('does not stop the bridge; the tools say why; process tools appear once it is up', async () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}/`;
-    const cli = await startCli(['--server-url', url, '--refresh-seconds', '0']);
+    const cli = await startCli(['--server-url', url, '--refresh-seconds', '0'], {}, era);
     try {
       const { tools } = await cli.client.listTools();
       expect(tools).toHaveLength(FIXED_COUNT);
@@ -76,7 +76,7 @@ describe('an OGC server that is down at start-up', () => {
       expect(listed.isError).toBe(true);
 
       let changed = false;
-      cli.client.setNotificationHandler((await import('@modelcontextprotocol/sdk/types.js')).ToolListChangedNotificationSchema, async () => {
+      cli.client.onToolsChanged(() => {
         changed = true;
       });
       const demo = await startDemoServer({ port });

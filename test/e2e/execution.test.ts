@@ -1,12 +1,12 @@
 // Running processes through the built CLI with --demo: outputs, progress,
 // failures, images and links, and results as resources.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callTool, startCli, structured, textOf, type CliSession } from './helpers.js';
+import { callTool, ERAS, startCli, structured, textOf, type CliSession } from './helpers.js';
 
-describe('running demo processes through `ogc-processes-mcp --demo`', () => {
+describe.each(ERAS)('running demo processes through `ogc-processes-mcp --demo` (%s client)', (era) => {
   let cli: CliSession;
   beforeAll(async () => {
-    cli = await startCli(['--demo']);
+    cli = await startCli(['--demo'], {}, era);
     await cli.client.listTools();
   });
   afterAll(async () => {

@@ -1,12 +1,14 @@
 // Drives the BUILT CLI (dist/cli.js, built by `npm test` before vitest) the way
-// an MCP client does: spawned over stdio, spoken to by the SDK's own Client.
+// an MCP client does: spawned over stdio, spoken to by the SDK's own Client of
+// either protocol era (era-client.ts).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { Client as V1Client } from '@modelcontextprotocol/sdk/client/index.js';
+import type { CallToolResult, Tool } from '@modelcontextprotocol/server';
 import { repoRoot } from '../support/repo.js';
+import { connectEraClient, type CallOptions, type Era, type EraClient } from './era-client.js';
+
+export { ERAS, type Era, type EraClient } from './era-client.js';
 
 export const cliPath = path.join(repoRoot, 'dist', 'cli.js');
 
@@ -15,20 +17,23 @@ export function assertBuilt(): void {
 }
 
 export interface CliSession {
-  client: Client;
+  client: EraClient;
   /** Everything the CLI wrote to stderr so far. */
   stderr(): string;
   close(): Promise<void>;
 }
 
-/** Spawns `node dist/cli.js ...args` and connects the SDK Client to it. */
-export async function startCli(args: string[], env: Record<string, string> = {}): Promise<CliSession> {
+/** Spawns `node dist/cli.js ...args` and connects an SDK Client of `era` (2025-11-25 by default) to it. */
+export async function startCli(args: string[], env: Record<string, string> = {}, era: Era = 'legacy'): Promise<CliSession> {
   assertBuilt();
-  const transport = new StdioClientTransport({ command: process.execPath, args: [cliPath, ...args], env, stderr: 'pipe' });
   let errText = '';
-  (transport.stderr as Readable | null)?.on('data', (chunk: Buffer) => (errText += chunk.toString('utf8')));
-  const client = new Client({ name: 'e2e-test', version: '1.0.0' });
-  await client.connect(transport);
+  const client = await connectEraClient(era, {
+    kind: 'stdio',
+    command: process.execPath,
+    args: [cliPath, ...args],
+    env,
+    onStderr: (chunk) => (errText += chunk),
+  });
   return {
     client,
     stderr: () => errText,
@@ -36,12 +41,9 @@ export async function startCli(args: string[], env: Record<string, string> = {})
   };
 }
 
-export async function callTool(
-  client: Client,
-  name: string,
-  args: Record<string, unknown>,
-  options: Parameters<Client['callTool']>[2] = {},
-): Promise<CallToolResult> {
+/** A tools/call through an era client, or through a v1 SDK Client (the HTTP tests' recording client). */
+export async function callTool(client: EraClient | V1Client, name: string, args: Record<string, unknown>, options: CallOptions = {}): Promise<CallToolResult> {
+  if ('era' in client) return client.callTool(name, args, options);
   return (await client.callTool({ name, arguments: args }, undefined, options)) as CallToolResult;
 }
 
@@ -83,7 +85,7 @@ export const DEMO_PROCESS_IDS = [
  * characters, an object inputSchema with properties and no top-level
  * combinators, no $ref/$defs, every array with items.
  */
-export function clientConstraintViolations(tool: Tool): string[] {
+export function clientConstraintViolations(tool: Pick<Tool, 'name' | 'description'> & { inputSchema: object; outputSchema?: object }): string[] {
   const problems: string[] = [];
   if (!/^[a-zA-Z0-9_-]{1,64}$/.test(tool.name)) problems.push(`name ${tool.name} breaks ^[a-zA-Z0-9_-]{1,64}$`);
   // Claude Code prefixes mcp__<server>__; with a short server name ("ogc") the whole stays within 64.

@@ -2,7 +2,7 @@
 // demo server started here so that the test can look at its jobs directly.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../src/demo/index.js';
-import { callTool, eventually, startCli, structured, textOf, type CliSession } from './helpers.js';
+import { callTool, ERAS, eventually, startCli, structured, textOf, type CliSession } from './helpers.js';
 
 interface DemoJob {
   jobID: string;
@@ -10,7 +10,7 @@ interface DemoJob {
   processID?: string;
 }
 
-describe('jobs through `ogc-processes-mcp --server-url URL --wait-seconds 1`', () => {
+describe.each(ERAS)('jobs through `ogc-processes-mcp --server-url URL --wait-seconds 1` (%s client)', (era) => {
   let demo: DemoServer;
   let cli: CliSession;
   const jobs = async (): Promise<DemoJob[]> => ((await (await fetch(`${demo.url}jobs?limit=1000`)).json()) as { jobs: DemoJob[] }).jobs;
@@ -18,7 +18,7 @@ describe('jobs through `ogc-processes-mcp --server-url URL --wait-seconds 1`', (
 
   beforeAll(async () => {
     demo = await startDemoServer({ port: 0 });
-    cli = await startCli(['--server-url', demo.url, '--wait-seconds', '1']);
+    cli = await startCli(['--server-url', demo.url, '--wait-seconds', '1'], {}, era);
     await cli.client.listTools();
   });
   afterAll(async () => {

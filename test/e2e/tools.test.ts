@@ -1,16 +1,16 @@
 // The tool list as a client sees it from the built CLI with --demo.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { Tool } from '@modelcontextprotocol/server';
 import { BUILTIN_PROCESSES } from '../../src/demo/index.js';
-import { clientConstraintViolations, DEMO_PROCESS_IDS, startCli, type CliSession } from './helpers.js';
+import { clientConstraintViolations, DEMO_PROCESS_IDS, ERAS, startCli, type CliSession } from './helpers.js';
 
 const FIXED = ['get_server_info', 'list_processes', 'describe_process', 'execute_process', 'list_jobs', 'get_job', 'get_job_results', 'dismiss_job'];
 
-describe('tools/list of `ogc-processes-mcp --demo`', () => {
+describe.each(ERAS)('tools/list of `ogc-processes-mcp --demo` (%s client)', (era) => {
   let cli: CliSession;
   let tools: Tool[];
   beforeAll(async () => {
-    cli = await startCli(['--demo']);
+    cli = await startCli(['--demo'], {}, era);
     tools = (await cli.client.listTools()).tools;
   });
   afterAll(async () => {

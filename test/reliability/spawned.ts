@@ -9,6 +9,7 @@ import type { Readable } from 'node:stream';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { connectEraClient, type Era, type EraClient } from '../e2e/era-client.js';
 import { repoRoot } from '../support/repo.js';
 
 export const cliPath = path.join(repoRoot, 'dist', 'cli.js');
@@ -47,6 +48,15 @@ export async function spawnStdio(args: string[], env: Record<string, string> = {
   return { client, pid, stderr: () => errText, close: () => client.close() };
 }
 
+/** `node dist/cli.js ...args` over stdio, with an SDK Client of `era` connected (v2 pinned to 2026-07-28 for modern). */
+export async function spawnStdioEra(era: Era, args: string[], env: Record<string, string> = {}): Promise<Omit<SpawnedSession, 'client'> & { client: EraClient }> {
+  assertBuilt();
+  let errText = '';
+  const client = await connectEraClient(era, { kind: 'stdio', command: process.execPath, args: [cliPath, ...args], env: cleanEnv(env), onStderr: (chunk) => (errText += chunk) }, 'reliability');
+  if (client.pid === undefined) throw new Error('no pid for the spawned CLI');
+  return { client, pid: client.pid, stderr: () => errText, close: () => client.close() };
+}
+
 export interface SpawnedHttp {
   pid: number;
   /** The MCP endpoint the CLI logged. */
@@ -54,6 +64,8 @@ export interface SpawnedHttp {
   stderr(): string;
   /** A new SDK Client with its own session. */
   connect(): Promise<Client>;
+  /** A new SDK Client of `era` (a session for 2025-11-25; none for 2026-07-28). */
+  connectEra(era: Era): Promise<EraClient>;
   /** SIGTERM, then wait for the exit. */
   close(): Promise<number | null>;
 }
@@ -86,7 +98,7 @@ export async function spawnHttp(args: string[], env: Record<string, string> = {}
       reject(new Error(`the CLI exited with ${code} before listening; stderr:\n${errText}`));
     });
   });
-  const clients: Client[] = [];
+  const clients: { close(): Promise<void> }[] = [];
   return {
     pid: child.pid!,
     url,
@@ -94,6 +106,11 @@ export async function spawnHttp(args: string[], env: Record<string, string> = {}
     async connect() {
       const client = new Client({ name: 'reliability-http', version: '1.0.0' });
       await client.connect(new StreamableHTTPClientTransport(new URL(url)));
+      clients.push(client);
+      return client;
+    },
+    async connectEra(era) {
+      const client = await connectEraClient(era, { kind: 'http', url }, 'reliability-http');
       clients.push(client);
       return client;
     },

@@ -1,13 +1,16 @@
 // Load: 1,000 tool calls at concurrency 32 through the built CLI against the
-// demo server, over stdio and over Streamable HTTP (sessions and stateless).
+// demo server, over stdio and over Streamable HTTP (sessions and stateless),
+// with 2025-11-25 clients and with 2026-07-28 ones (v2 SDK, pinned).
 // No call fails, no job is lost (every job the bridge started is listed by the
 // demo server's /jobs), and the CLI's memory comes back near its baseline.
 // Figures are printed; the only time limits are generous anti-hang bounds.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/server';
 import { startDemoServer, type DemoServer } from '../../src/demo/index.js';
-import { mb, memoryOf, spawnHttp, spawnStdio } from '../reliability/spawned.js';
+import type { EraClient } from '../e2e/era-client.js';
+import { callTool } from '../e2e/helpers.js';
+import { mb, memoryOf, spawnHttp, spawnStdio, spawnStdioEra } from '../reliability/spawned.js';
 
 const CALLS = 1_000;
 const CONCURRENCY = 32;
@@ -69,7 +72,7 @@ interface LoadFigures {
 }
 
 /** Runs `count` planned calls from `offset` with `concurrency` workers, each on the client its index picks. */
-async function runCalls(clients: Client[], offset: number, count: number, concurrency: number, jobIds: string[], failures: string[]): Promise<void> {
+async function runCalls(clients: (Client | EraClient)[], offset: number, count: number, concurrency: number, jobIds: string[], failures: string[]): Promise<void> {
   let next = 0;
   const worker = async (w: number) => {
     const client = clients[w % clients.length]!;
@@ -77,7 +80,7 @@ async function runCalls(clients: Client[], offset: number, count: number, concur
       const i = offset + next++;
       const planned = plan(i);
       try {
-        const result = (await client.callTool({ name: planned.name, arguments: planned.args }, undefined, { timeout: 120_000 })) as CallToolResult;
+        const result = await callTool(client, planned.name, planned.args, { timeout: 120_000 });
         if (result.isError) throw new Error(JSON.stringify(result.content).slice(0, 300));
         planned.check(result);
         const jobId = (result.structuredContent as { jobId?: string }).jobId;
@@ -124,7 +127,7 @@ async function listedJobs(demo: DemoServer): Promise<Set<string>> {
   return new Set(listed.jobs.map((j) => j.jobID));
 }
 
-async function load(transport: string, demo: DemoServer, clients: Client[], pid: number): Promise<LoadFigures> {
+async function load(transport: string, demo: DemoServer, clients: (Client | EraClient)[], pid: number): Promise<LoadFigures> {
   const jobsBefore = (await listedJobs(demo)).size;
   const warmIds: string[] = [];
   const warmFailures: string[] = [];
@@ -209,6 +212,25 @@ describe('1,000 tool calls at concurrency 32', () => {
       expect(await http.close()).toBe(0);
     }
   }, 600_000);
+
+  it('over stdio, a 2026-07-28 client', async () => {
+    const cli = await spawnStdioEra('modern', ['--server-url', demo.url, '--wait-seconds', '30']);
+    try {
+      await load('stdio (2026-07-28)', demo, [cli.client], cli.pid);
+    } finally {
+      await cli.close();
+    }
+  }, 600_000);
+
+  it('over Streamable HTTP, four 2026-07-28 clients (a Server per request, no session)', async () => {
+    const http = await spawnHttp(['--server-url', demo.url, '--wait-seconds', '30']);
+    try {
+      const clients = await Promise.all(Array.from({ length: 4 }, () => http.connectEra('modern')));
+      await load('http (2026-07-28)', demo, clients, http.pid);
+    } finally {
+      expect(await http.close()).toBe(0);
+    }
+  }, 600_000);
 });
 
 // RSS after a run includes heap V8 simply has not given back. With the old
@@ -224,7 +246,7 @@ describe('no leak: 3,000 calls per transport with the heap capped at 64 MB', () 
     await demo?.close();
   });
 
-  async function rounds(transport: string, clients: Client[], pid: number): Promise<void> {
+  async function rounds(transport: string, clients: (Client | EraClient)[], pid: number): Promise<void> {
     const rss: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const ids: string[] = [];
@@ -257,6 +279,16 @@ describe('no leak: 3,000 calls per transport with the heap capped at 64 MB', () 
       } finally {
         expect(await http.close()).toBe(0);
       }
+    }
+  }, 600_000);
+
+  it('over Streamable HTTP, 2026-07-28 clients (a Server made and dropped per request)', async () => {
+    const http = await spawnHttp(['--server-url', demo.url, '--wait-seconds', '30'], capped);
+    try {
+      const clients = await Promise.all(Array.from({ length: 4 }, () => http.connectEra('modern')));
+      await rounds('http (2026-07-28)', clients, http.pid);
+    } finally {
+      expect(await http.close()).toBe(0);
     }
   }, 600_000);
 });
