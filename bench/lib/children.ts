@@ -9,6 +9,8 @@ import type { Readable } from 'node:stream';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { Client as ModernClient, StreamableHTTPClientTransport as ModernHttpTransport } from '@modelcontextprotocol/client';
+import { StdioClientTransport as ModernStdioTransport } from '@modelcontextprotocol/client/stdio';
 import type { DemoServerOptions } from '../../src/demo/index.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -112,6 +114,36 @@ export async function startStdioBridge(
   const client = new Client(CLIENT_INFO);
   await client.connect(transport);
   return { client, pid: transport.pid!, close: () => client.close() };
+}
+
+/** The v2 SDK Client pinned to MCP 2026-07-28 (server/discover, the per-request envelope, no session). */
+const MODERN = { versionNegotiation: { mode: { pin: '2026-07-28' } } } as const;
+
+export interface ModernBridgeSession {
+  client: ModernClient;
+  pid: number;
+  close(): Promise<void>;
+}
+
+/** startStdioBridge with a 2026-07-28 client (its probe runs in a short-lived sibling process first). */
+export async function startStdioBridgeModern(serverUrl: string, extraArgs: string[] = []): Promise<ModernBridgeSession> {
+  const transport = new ModernStdioTransport({
+    command: process.execPath,
+    args: [...profileArgs(), cliPath, '--server-url', serverUrl, ...extraArgs],
+    env: { PATH: process.env.PATH ?? '' },
+    stderr: 'pipe',
+    cwd: repoRoot,
+  });
+  (transport.stderr as Readable | null)?.resume();
+  const client = new ModernClient(CLIENT_INFO, MODERN);
+  await client.connect(transport);
+  return { client, pid: transport.pid!, close: () => client.close() };
+}
+
+export async function connectHttpClientModern(mcpUrl: string): Promise<ModernClient> {
+  const client = new ModernClient(CLIENT_INFO, MODERN);
+  await client.connect(new ModernHttpTransport(new URL(mcpUrl), { fetch: fetchWithOwnSignal }));
+  return client;
 }
 
 export interface HttpBridge {

@@ -74,3 +74,41 @@ export async function openRawHttpSession(mcpUrl: string, agent: Agent): Promise<
     },
   };
 }
+
+const MODERN_VERSION = '2026-07-28';
+
+/**
+ * The same light client for MCP 2026-07-28: no handshake and no session; every
+ * request carries the _meta envelope and the standard headers (MCP-Protocol-Version,
+ * Mcp-Method, Mcp-Name), as the v2 SDK Client sends them.
+ */
+export function openRawModernHttp(mcpUrl: string, agent: Agent): RawHttpSession {
+  const url = new URL(mcpUrl);
+  let nextId = 1;
+  const envelope = {
+    'io.modelcontextprotocol/protocolVersion': MODERN_VERSION,
+    'io.modelcontextprotocol/clientInfo': { name: 'ogc-processes-mcp-bench', version: '1.0.0' },
+    'io.modelcontextprotocol/clientCapabilities': {},
+  };
+  return {
+    async call(method, params = {}) {
+      const id = nextId++;
+      const headers: Record<string, string> = {
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+        'mcp-protocol-version': MODERN_VERSION,
+        'mcp-method': method,
+      };
+      if (typeof params.name === 'string') headers['mcp-name'] = params.name;
+      const body = JSON.stringify({ jsonrpc: '2.0', id, method, params: { ...params, _meta: envelope } });
+      const response = await agent.request({ origin: url.origin, path: url.pathname, method: 'POST', headers, body });
+      const text = await response.body.text();
+      if (response.statusCode !== 200) throw new Error(`${method}: HTTP ${response.statusCode}: ${text.slice(0, 200)}`);
+      const message = responseIn(String(response.headers['content-type'] ?? ''), text, id);
+      if (!message) throw new Error(`${method}: no response in ${text.slice(0, 200)}`);
+      if (message.error) throw new Error(`${method}: ${JSON.stringify(message.error)}`);
+      return message.result as Record<string, unknown>;
+    },
+    async close() {},
+  };
+}

@@ -1,7 +1,8 @@
-// 3. Throughput: 64 MCP clients over Streamable HTTP, each with its own
-// session, calling a sync-only process in a closed loop, against 64 undici
-// loops sending the same execution straight to the demo server. Runs of the
-// two alternate; the demo server and the bridge each have a process of their
+// 3. Throughput: 64 MCP clients over Streamable HTTP calling a sync-only
+// process in a closed loop, against 64 undici loops sending the same
+// execution straight to the demo server; in both protocol eras: 2025-11-25
+// clients each with its own session, 2026-07-28 clients with none (a Server
+// per request in the bridge). Runs of the three alternate; the demo server and the bridge each have a process of their
 // own, the load generators run in this one. The MCP clients are light ones
 // (raw JSON-RPC over undici, bench/lib/raw-http.ts), so that both sides pay
 // the same client costs and the difference is the bridge's.
@@ -12,7 +13,7 @@ import { directClient } from '../lib/direct.js';
 import { closedLoop, type LoadResult } from '../lib/load.js';
 import { summarize } from '../lib/stats.js';
 import type { Row } from '../lib/table.js';
-import { openRawHttpSession, type RawHttpSession } from '../lib/raw-http.js';
+import { openRawHttpSession, openRawModernHttp, type RawHttpSession } from '../lib/raw-http.js';
 import { SYNC_PROCESS } from './overhead.js';
 
 export const CONCURRENCY = 64;
@@ -26,35 +27,42 @@ export async function throughput(ctx: BenchContext): Promise<Row[]> {
   const direct = directClient(demo.url, CONCURRENCY);
   const agent = new Agent({ connections: CONCURRENCY, keepAliveTimeout: 30_000 });
   const clients: RawHttpSession[] = [];
+  const modernClients: RawHttpSession[] = [];
   try {
     for (let i = 0; i < CONCURRENCY; i++) clients.push(await openRawHttpSession(bridge.url, agent));
-    const viaBridge = async (worker: number) => {
-      const result = await clients[worker]!.call('tools/call', { name: SYNC_PROCESS, arguments: INPUTS });
+    for (let i = 0; i < CONCURRENCY; i++) modernClients.push(openRawModernHttp(bridge.url, agent));
+    const through = (pool: RawHttpSession[]) => async (worker: number) => {
+      const result = await pool[worker]!.call('tools/call', { name: SYNC_PROCESS, arguments: INPUTS });
       if (result.isError) throw new Error(JSON.stringify(result.content).slice(0, 200));
     };
+    const viaBridge = through(clients);
+    const viaBridgeModern = through(modernClients);
     const straight = async () => {
       await direct.executeSync(SYNC_PROCESS, INPUTS);
     };
     // Warm both paths (JIT, connections) before anything is counted.
     await closedLoop(CONCURRENCY, 1000, viaBridge);
+    await closedLoop(CONCURRENCY, 1000, viaBridgeModern);
     await closedLoop(CONCURRENCY, 1000, straight);
-    ctx.log(`throughput: ${runs} × (${seconds} s direct + ${seconds} s through the bridge) at concurrency ${CONCURRENCY}`);
+    ctx.log(`throughput: ${runs} × (${seconds} s direct + ${seconds} s through the bridge in each era) at concurrency ${CONCURRENCY}`);
     const bridgeRuns: LoadResult[] = [];
+    const modernRuns: LoadResult[] = [];
     const directRuns: LoadResult[] = [];
     for (let i = 0; i < runs; i++) {
       directRuns.push(await closedLoop(CONCURRENCY, seconds * 1000, straight));
       bridgeRuns.push(await closedLoop(CONCURRENCY, seconds * 1000, viaBridge));
+      modernRuns.push(await closedLoop(CONCURRENCY, seconds * 1000, viaBridgeModern));
     }
-    const b = summarize(bridgeRuns.map((r) => r.perSecond));
     const d = summarize(directRuns.map((r) => r.perSecond));
-    const errors = bridgeRuns.reduce((n, r) => n + r.errors, 0);
     const directErrors = directRuns.reduce((n, r) => n + r.errors, 0);
-    const firstError = bridgeRuns.find((r) => r.firstError)?.firstError ?? directRuns.find((r) => r.firstError)?.firstError;
-    const ratio = b.median / d.median;
-    return [
-      {
+    const row = (era: string, how: string, results: LoadResult[]): Row => {
+      const b = summarize(results.map((r) => r.perSecond));
+      const errors = results.reduce((n, r) => n + r.errors, 0);
+      const firstError = results.find((r) => r.firstError)?.firstError ?? directRuns.find((r) => r.firstError)?.firstError;
+      const ratio = b.median / d.median;
+      return {
         section: '3',
-        measure: `throughput: ${CONCURRENCY} MCP clients over HTTP, sync process, ${seconds} s runs`,
+        measure: `throughput: ${CONCURRENCY} MCP ${era} clients over HTTP (${how}), sync process, ${seconds} s runs`,
         figure: b,
         unit: 'calls/s',
         baselineName: `direct HTTP, ${CONCURRENCY} concurrent`,
@@ -63,8 +71,9 @@ export async function throughput(ctx: BenchContext): Promise<Row[]> {
         target: '≥ 0.5, 0 errors',
         met: ratio >= 0.5 && errors === 0,
         note: `errors: ${errors} through the bridge, ${directErrors} direct${firstError ? ` (first: ${firstError})` : ''}`,
-      },
-    ];
+      };
+    };
+    return [row('2025-11-25', 'a session each', bridgeRuns), row('2026-07-28', 'no session, a Server per request', modernRuns)];
   } finally {
     await Promise.allSettled(clients.map((c) => c.close()));
     await agent.close();
