@@ -47,6 +47,7 @@ export function createBridgeServer(ctx: BridgeContext, options: BridgeServerOpti
   const { disconnectCancels } = options;
   registerToolHandlers(server, ctx, {
     era,
+    perRequest: options.perRequest === true,
     // A closed connection is no cancellation: the job goes on, findable by list_jobs.
     cancelled: disconnectCancels ?? (() => server.transport !== undefined),
   });

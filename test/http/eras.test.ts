@@ -156,8 +156,10 @@ describe('--stateless, both eras', () => {
       for (const era of ERAS) {
         const client = await connectEraClient(era, { kind: 'http', url: srv.url });
         try {
-          const result = await callTool(client, 'primes_between', { min_val: 0, max_val: 10 });
+          const result = await callTool(client, 'primes_between', { min_val: 0, max_val: 10 }, { logLevel: 'debug' });
           expect(structured<{ outputs: { return_value: number[] } }>(result).outputs.return_value, era).toEqual([2, 3, 5, 7]);
+          // No session to send them to: the call's log lines come in its own response.
+          expect(client.logs.map((l) => String(l.data)).some((l) => l.includes('Started job')), era).toBe(true);
         } finally {
           await client.close();
         }

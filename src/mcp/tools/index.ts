@@ -20,6 +20,8 @@ const FIRST_LIST_WAIT_MS = 15_000;
 
 export interface ToolHandlerOptions {
   era: ProtocolEra;
+  /** The Server serves one HTTP request, so a call's log lines can only go on its own response. */
+  perRequest: boolean;
   /** Whether an abort of a call's signal, now, is the client cancelling it (see ToolCall.sessionOpen). */
   cancelled(): boolean;
 }
@@ -46,9 +48,10 @@ export function registerToolHandlers(server: Server, ctx: BridgeContext, options
       ...(progress ? { progress } : {}),
       sessionOpen: options.cancelled,
     };
-    // A 2026-07-28 request asks for log lines itself (its logLevel); they go on its own response stream.
+    // Log lines on the call's own response stream: a 2026-07-28 request asks for them itself (its
+    // logLevel); a 2025-11-25 client without a session gets them there too (with one, they go to its session).
     const envelope: Record<string, unknown> = extra.mcpReq.envelope ?? {};
-    const wantsLogs = options.era === 'modern' && envelope[LOG_LEVEL_META_KEY] !== undefined;
+    const wantsLogs = options.era === 'modern' ? envelope[LOG_LEVEL_META_KEY] !== undefined : options.perRequest;
     const run = () => callTool(call, name, args);
     try {
       return wantsLogs ? await forwardCallLogs(ctx.logger, (level, message) => extra.mcpReq.log(level, message, 'ogc-processes-mcp'), run) : await run();
