@@ -28,6 +28,7 @@ import { RPC, sendJson, sendJsonRpcError } from './http-reply.js';
 import { LogScopes } from './http-log-scope.js';
 import { SessionPool, shortId, type ServerFactory } from './http-sessions.js';
 import { errorMessage } from '../../util/errors.js';
+import { isRecord } from '../../util/records.js';
 
 const MCP_PATH = '/mcp';
 const HEALTH_PATH = '/healthz';
@@ -243,7 +244,7 @@ export async function startHttpTransport(
 }
 
 function opensListenStream(body: unknown): boolean {
-  return typeof body === 'object' && body !== null && (body as { method?: unknown }).method === 'subscriptions/listen';
+  return isRecord(body) && body.method === 'subscriptions/listen';
 }
 
 function pathOf(url: string | undefined): string {
