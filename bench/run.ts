@@ -113,20 +113,27 @@ ${body}
 ## What each row measures
 
 1. Call overhead: one tools/call of a quick process through the bridge (SDK
-   Client, over stdio and over Streamable HTTP), interleaved with two floors:
-   the same upstream requests sent straight to the demo server with undici,
-   and the SDK's own ping on the same transport. Target: (bridge − ping) /
-   direct ≤ 1.2 at the median. primes_between offers async execution, so the
-   bridge runs it as a job (POST 201, one status poll, GET results); the
-   synthetic process is sync-only, so the bridge runs it with one POST.
+   Client, over stdio and over Streamable HTTP), in both protocol eras side by
+   side: the v1 Client (2025-11-25: initialize, an HTTP session) and the v2
+   Client pinned to 2026-07-28 (server/discover, the _meta envelope on every
+   request, no session: over HTTP the bridge builds a Server per request).
+   Interleaved with two floors: the same upstream requests sent straight to
+   the demo server with undici, and the cheapest protocol round trip on the
+   same transport (ping for 2025-11-25; resources/list for 2026-07-28, which
+   has no ping). Target: (bridge − round trip) / direct ≤ 1.2 at the median.
+   primes_between offers async execution, so the bridge runs it as a job
+   (POST 201, one status poll, GET results); the synthetic process is
+   sync-only, so the bridge runs it with one POST.
 2. Cold start: from spawning \`node dist/cli.js\` to the first complete
    tools/list (raw JSON-RPC over stdio, parsed), against a demo server with
    1,000 processes; baseline: a fresh node process fetching the same 1,001
    documents with undici (16 connections, every request issued at once).
    Warm: tools/list again on the same session.
-3. Throughput: 64 MCP sessions over Streamable HTTP, each calling the
+3. Throughput: 64 MCP clients over Streamable HTTP, each calling the
    sync-only process in a closed loop, against 64 undici loops sending the
-   execution straight to the demo server.
+   execution straight to the demo server; once with 2025-11-25 clients (a
+   session each) and once with 2026-07-28 clients (no session), runs of the
+   three alternating.
 4. Memory: peak RSS (VmHWM) of a fresh stdio bridge while a 50 MiB output is
    returned (cut to the result budget) and then read whole as a resource, and
    while list_jobs runs against 10,000 jobs that the server sends all at once.
@@ -177,5 +184,14 @@ section's time went; \`tsx bench/profile-summary.ts FILE\` reads one profile.
   (AsyncLocalStorage, promise hooks on Node 20) adds ~70 µs per call. With the
   demo server and the load generator on the other core, 50% of the direct
   rate (~6,000/s) would need the whole call within ~330 µs.
+- Protocol eras (run of 2026-12-04, on a machine loaded by other work: load
+  average ~10, so every figure above is slower than on a quiet machine). A
+  2026-07-28 call costs about what a 2025-11-25 one costs at the median (HTTP:
+  9.4 vs 8.0 ms sync-only, 12.2 vs 12.0 ms as a job; stdio: 2.7 vs 2.1 ms, 6.7
+  vs 5.7 ms). HTTP throughput with 2026-07-28 clients is ~70% of the session
+  one (399 vs 578 calls/s): each request builds its own Server (handlers,
+  capabilities), is classified twice (isLegacyRequest in front, then the SDK
+  entry) and converted to a web Request twice, and the SDK validates the
+  envelope and the standard headers; no session state is kept in exchange.
 `;
 }
