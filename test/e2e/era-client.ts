@@ -37,6 +37,7 @@ export interface EraClient {
   listTools(): Promise<{ tools: Tool[] }>;
   callTool(name: string, args: Record<string, unknown>, options?: CallOptions): Promise<CallToolResult>;
   listResourceTemplates(): Promise<{ resourceTemplates: { uriTemplate: string }[] }>;
+  listResources(): Promise<{ resources: { uri: string; mimeType?: string }[] }>;
   readResource(params: { uri: string }): Promise<ReadResourceResult>;
   getServerCapabilities(): ServerCapabilities | undefined;
   getInstructions(): string | undefined;
@@ -62,12 +63,15 @@ export interface HttpTarget {
   headers?: Record<string, string>;
 }
 
-export async function connectEraClient(era: Era, target: StdioTarget | HttpTarget, name = 'e2e-test'): Promise<EraClient> {
-  return era === 'legacy' ? connectV1(target, name) : connectV2(target, name);
+/** Client capabilities to declare (at initialize for 2025-11-25; in every request for 2026-07-28). */
+export type DeclaredCapabilities = Record<string, unknown>;
+
+export async function connectEraClient(era: Era, target: StdioTarget | HttpTarget, name = 'e2e-test', capabilities: DeclaredCapabilities = {}): Promise<EraClient> {
+  return era === 'legacy' ? connectV1(target, name, capabilities) : connectV2(target, name, capabilities);
 }
 
-async function connectV1(target: StdioTarget | HttpTarget, name: string): Promise<EraClient> {
-  const client = new V1Client({ name, version: '1.0.0' });
+async function connectV1(target: StdioTarget | HttpTarget, name: string, capabilities: DeclaredCapabilities): Promise<EraClient> {
+  const client = new V1Client({ name, version: '1.0.0' }, { capabilities });
   const logs: LogLine[] = [];
   const listeners: (() => void)[] = [];
   client.setNotificationHandler(LoggingMessageNotificationSchema, (n) => void logs.push({ level: n.params.level, data: n.params.data }));
@@ -100,6 +104,7 @@ async function connectV1(target: StdioTarget | HttpTarget, name: string): Promis
       return (await client.callTool({ name: toolName, arguments: args }, undefined, requestOptions)) as CallToolResult;
     },
     listResourceTemplates: () => client.listResourceTemplates(),
+    listResources: () => client.listResources(),
     readResource: (params) => client.readResource(params) as Promise<ReadResourceResult>,
     getServerCapabilities: () => client.getServerCapabilities() as ServerCapabilities | undefined,
     getInstructions: () => client.getInstructions(),
@@ -112,12 +117,13 @@ async function connectV1(target: StdioTarget | HttpTarget, name: string): Promis
   };
 }
 
-async function connectV2(target: StdioTarget | HttpTarget, name: string): Promise<EraClient> {
+async function connectV2(target: StdioTarget | HttpTarget, name: string, capabilities: DeclaredCapabilities): Promise<EraClient> {
   const logs: LogLine[] = [];
   const listeners: (() => void)[] = [];
   const client = new V2Client(
     { name, version: '1.0.0' },
     {
+      capabilities,
       versionNegotiation: { mode: { pin: MODERN_VERSION } },
       // Makes the client open the subscriptions/listen stream that carries list_changed in 2026-07-28.
       listChanged: { tools: { autoRefresh: false, debounceMs: 0, onChanged: () => listeners.forEach((l) => l()) } },
@@ -148,6 +154,7 @@ async function connectV2(target: StdioTarget | HttpTarget, name: string): Promis
       return client.callTool(params, requestOptions);
     },
     listResourceTemplates: () => client.listResourceTemplates(),
+    listResources: () => client.listResources(),
     readResource: (params) => client.readResource(params),
     getServerCapabilities: () => client.getServerCapabilities(),
     getInstructions: () => client.getInstructions(),

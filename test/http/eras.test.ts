@@ -4,6 +4,8 @@
 // response stream, cancellation by closing that stream).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../src/demo/index.js';
+import { UI_RESOURCE_URI } from '../../src/mcp/app-resource.js';
+import { UI_EXTENSION } from '../app/mcp-session.js';
 import { connectEraClient, ERAS, type EraClient } from '../e2e/era-client.js';
 import { callTool, eventually, rawRequest, startHttpCli, startInProcess, structured, textOf, type HttpCli } from './helpers.js';
 
@@ -145,6 +147,25 @@ describe('shutting down with a 2026-07-28 call in flight', () => {
       expect(listing.jobs[0]!.status).toBe('running');
     } finally {
       await demo.close();
+    }
+  });
+});
+
+describe('the MCP App for a client that declares io.modelcontextprotocol/ui, in each era', () => {
+  it.each(ERAS)('links the view from the process tools and serves it (%s client)', async (era) => {
+    const srv = await startInProcess([]);
+    const client = await connectEraClient(era, { kind: 'http', url: srv.url }, `app-${era}`, { extensions: UI_EXTENSION });
+    try {
+      // 2026-07-28 clients declare capabilities in every request, not once: they are read per request.
+      const { tools } = await client.listTools();
+      const primes = tools.find((t) => t.name === 'primes_between');
+      expect((primes?._meta?.ui as { resourceUri?: string } | undefined)?.resourceUri).toBe(UI_RESOURCE_URI);
+      expect((await client.listResources()).resources.map((r) => r.uri)).toEqual([UI_RESOURCE_URI]);
+      const read = await client.readResource({ uri: UI_RESOURCE_URI });
+      expect(read.contents[0]).toMatchObject({ mimeType: 'text/html;profile=mcp-app' });
+    } finally {
+      await client.close();
+      await srv.close();
     }
   });
 });
