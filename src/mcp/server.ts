@@ -9,6 +9,7 @@
 import { Server } from '@modelcontextprotocol/server';
 import { APPS_EXTENSION_CAPABILITY } from './app-resource.js';
 import type { BridgeContext } from './context.js';
+import type { ProtocolEra } from './protocol-era.js';
 import { serverInstructions } from './instructions.js';
 import { registerResourceHandlers } from './resources.js';
 import { registerToolHandlers } from './tools/index.js';
@@ -16,8 +17,7 @@ import { PACKAGE_VERSION } from '../util/version.js';
 
 export const SERVER_NAME = 'ogc-processes-mcp';
 
-/** The protocol era an instance serves: 2025-11-25 and older (initialize), or 2026-07-28 (server/discover). */
-export type ProtocolEra = 'legacy' | 'modern';
+export type { ProtocolEra } from './protocol-era.js';
 
 export interface BridgeServerOptions {
   /** Told by the serving entry (serveStdio, createMcpHandler); legacy for a plain connect(). */

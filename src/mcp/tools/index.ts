@@ -7,7 +7,7 @@ import type { BridgeContext } from '../context.js';
 import { describeUpstreamError, ToolError, toolFailure } from '../errors.js';
 import { forwardCallLogs } from '../call-logs.js';
 import { ProgressReporter } from '../progress.js';
-import type { ProtocolEra } from '../server.js';
+import type { ProtocolEra } from '../protocol-era.js';
 import type { ToolCall } from './call.js';
 import { FIXED_TOOLS } from './fixed-tools.js';
 import { checkArguments, runProcess } from './process-tools.js';
