@@ -27,16 +27,15 @@ export interface Operation {
   title: (s: DataSource) => string;
   description: (s: DataSource) => string;
   keywords: string[];
-  inputs: Record<string, [string, InputShape]>;
+  inputs: Inputs;
   outputs: Record<string, OutputDescription>;
 }
 
-const AOI = { bbox: ['Area of interest', bboxInput] } as const satisfies Record<string, [string, InputShape]>;
-const PERIOD = {
-  start_date: ['Start date', dateInput(true)],
-  end_date: ['End date', dateInput(true)],
-} as const satisfies Record<string, [string, InputShape]>;
-const CLOUDS = { max_cloud_cover: ['Maximum cloud cover (%)', integerInput(0, 100, 20)] } as const;
+type Inputs = Record<string, [string, InputShape]>;
+
+const AOI: Inputs = { bbox: ['Area of interest', bboxInput] };
+const PERIOD: Inputs = { start_date: ['Start date', dateInput(true)], end_date: ['End date', dateInput(true)] };
+const CLOUDS: Inputs = { max_cloud_cover: ['Maximum cloud cover (%)', integerInput(0, 100, 20)] };
 
 function op(
   key: string,
@@ -44,7 +43,7 @@ function op(
   title: (s: DataSource) => string,
   description: (s: DataSource) => string,
   keywords: string[],
-  inputs: Record<string, [string, InputShape]>,
+  inputs: Inputs,
   outputs: Record<string, OutputDescription>,
 ): Operation {
   return { key, kinds, title, description, keywords, inputs, outputs };
