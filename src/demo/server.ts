@@ -23,6 +23,8 @@ export interface DemoServerOptions {
   syntheticProcesses?: number;
   /** Job control options of the synthetic processes; default sync, async and dismiss. `['sync-execute']` makes them sync-only (a bridge must then run them synchronously). */
   syntheticJobControl?: JobControlOption[];
+  /** Adds N generated earth-observation processes (at most 498; processes/catalogue), for search and scale tests. Default 0. */
+  catalogueProcesses?: number;
   /** Largest accepted request body; larger ones get 413. Default 1 MiB. */
   maxBodyBytes?: number;
   /** Jobs kept; past it the oldest finished ones are evicted. Default 20,000. */
@@ -70,7 +72,13 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   const host = options.host ?? DEMO_SERVER_DEFAULTS.host;
   const port = positiveInteger('port', options.port, 0, 0);
   const state: ServerState = {
-    catalog: new ProcessCatalog(demoProcesses(positiveInteger('syntheticProcesses', options.syntheticProcesses, 0, 0), options.syntheticJobControl)),
+    catalog: new ProcessCatalog(
+      demoProcesses(
+        positiveInteger('syntheticProcesses', options.syntheticProcesses, 0, 0),
+        options.syntheticJobControl,
+        positiveInteger('catalogueProcesses', options.catalogueProcesses, 0, 0),
+      ),
+    ),
     jobs: new JobManager({
       maxWorkers: positiveInteger('maxWorkers', options.maxWorkers, DEMO_SERVER_DEFAULTS.maxWorkers),
       maxJobs: positiveInteger('maxJobs', options.maxJobs, DEMO_SERVER_DEFAULTS.maxJobs),

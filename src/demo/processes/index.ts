@@ -7,6 +7,7 @@ import { renderThumbnail } from './render-thumbnail.js';
 import { returnBaseModel } from './return-base-model.js';
 import { simulateScene } from './simulate-scene.js';
 import { sleepAWhile } from './sleep-a-while.js';
+import { catalogueProcesses } from './catalogue/index.js';
 import { syntheticProcesses } from './synthetic.js';
 import type { DemoProcess, JobControlOption } from './types.js';
 
@@ -23,8 +24,8 @@ export const BUILTIN_PROCESSES: readonly DemoProcess[] = [
   echoLarge,
 ];
 
-export function demoProcesses(syntheticCount = 0, syntheticJobControl?: JobControlOption[]): DemoProcess[] {
-  return [...BUILTIN_PROCESSES, ...syntheticProcesses(syntheticCount, syntheticJobControl)];
+export function demoProcesses(syntheticCount = 0, syntheticJobControl?: JobControlOption[], catalogueCount = 0): DemoProcess[] {
+  return [...BUILTIN_PROCESSES, ...catalogueProcesses(catalogueCount), ...syntheticProcesses(syntheticCount, syntheticJobControl)];
 }
 
 export type * from './types.js';
