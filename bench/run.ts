@@ -1,7 +1,7 @@
 // `npm run bench`: starts its own servers on loopback, runs every benchmark,
 // prints one table (stdout) and writes it to BENCHMARKS.md. Progress goes to
 // stderr. Flags: --quick (fewer and shorter runs), --only=a,b (sections:
-// overhead, cold, throughput, memory, demo, polling), --no-write, --profile
+// overhead, cold, throughput, memory, demo, polling, scale), --no-write, --profile
 // (every bridge writes a V8 CPU profile under results/profiles/<section>/, and
 // where its time went is printed after the table).
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -18,6 +18,7 @@ import { demoAlone } from './sections/demo-alone.js';
 import { memory } from './sections/memory.js';
 import { callOverhead } from './sections/overhead.js';
 import { polling } from './sections/polling.js';
+import { scale } from './sections/scale.js';
 import { throughput } from './sections/throughput.js';
 
 const SECTIONS: Record<string, (ctx: BenchContext) => Promise<Row[]>> = {
@@ -27,6 +28,7 @@ const SECTIONS: Record<string, (ctx: BenchContext) => Promise<Row[]>> = {
   memory,
   demo: demoAlone,
   polling,
+  scale,
 };
 
 const { values } = parseArgs({

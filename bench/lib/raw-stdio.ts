@@ -11,8 +11,13 @@ export interface RawSession {
   close(): Promise<void>;
 }
 
-export async function startRawStdioBridge(serverUrl: string, extraArgs: string[] = []): Promise<RawSession> {
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [...profileArgs(), cliPath, '--server-url', serverUrl, ...extraArgs], {
+export function startRawStdioBridge(serverUrl: string, extraArgs: string[] = []): Promise<RawSession> {
+  return startRawStdioBridgeWith(['--server-url', serverUrl, ...extraArgs]);
+}
+
+/** The bridge with these arguments exactly (several --server flags, --demo, ...). */
+export async function startRawStdioBridgeWith(args: string[]): Promise<RawSession> {
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [...profileArgs(), cliPath, ...args], {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? '' },
   });
