@@ -1,9 +1,9 @@
 // A search document from what the catalog knows of a process: the summary the
 // server lists (id, title, description, keywords) and, when the process became
 // a tool, its inputs with the types a search can filter on.
-import { isRecord } from '../json-schema.js';
+import { plainText } from '../../ogc/text.js';
+import { isRecord } from '../../util/records.js';
 import type { NormalizedInput } from '../process-model.js';
-import { plainText } from '../text.js';
 import type { InputType, SearchDocument, SearchInput } from './documents.js';
 
 export interface ProcessSummaryText {

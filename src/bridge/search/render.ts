@@ -2,7 +2,7 @@
 // form, each hit with what a model needs to decide and to call (id, server,
 // title, first sentence, inputs with their types, the tool that runs it),
 // within a byte budget that cuts at a whole hit and says how many were left.
-import { truncate } from '../text.js';
+import { truncateWords } from '../../util/text.js';
 import type { SearchDocument, SearchInput } from './documents.js';
 import type { SearchHit } from './ranking.js';
 
@@ -64,7 +64,7 @@ export function renderSearch(query: string, hits: readonly SearchHit[], total: n
 }
 
 function headline(query: string, shown: number, total: number): string {
-  const what = query.trim() === '' ? 'Processes' : `Processes matching ${JSON.stringify(truncate(query.trim(), 100))}`;
+  const what = query.trim() === '' ? 'Processes' : `Processes matching ${JSON.stringify(truncateWords(query.trim(), 100))}`;
   if (total === 0) return `${what}: none. Try other words, fewer filters, or list_processes.`;
   return (
     `${what}: ${shown} of ${total}, best first (* = required input). ` +
@@ -75,11 +75,11 @@ function headline(query: string, shown: number, total: number): string {
 function renderHit(doc: SearchDocument): RenderedHit {
   const hit: RenderedHit = { processId: doc.processId };
   if (doc.server !== undefined) hit.server = doc.server;
-  if (doc.title !== undefined && doc.title !== doc.processId) hit.title = truncate(doc.title, 120);
+  if (doc.title !== undefined && doc.title !== doc.processId) hit.title = truncateWords(doc.title, 120);
   const summary = firstSentence(doc.description);
   if (summary !== undefined) hit.summary = summary;
   if (doc.toolName !== undefined) hit.tool = doc.toolName;
-  if (doc.inputs !== undefined) hit.inputs = truncate(doc.inputs.map(inputText).join(', ') || '(none)', MAX_INPUTS_TEXT);
+  if (doc.inputs !== undefined) hit.inputs = truncateWords(doc.inputs.map(inputText).join(', ') || '(none)', MAX_INPUTS_TEXT);
   return hit;
 }
 
@@ -106,5 +106,5 @@ function firstSentence(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
   const flat = text.replace(/\s+/g, ' ').trim();
   const end = flat.search(/[.!?](\s|$)/);
-  return truncate(end > 0 ? flat.slice(0, end + 1) : flat, MAX_SUMMARY);
+  return truncateWords(end > 0 ? flat.slice(0, end + 1) : flat, MAX_SUMMARY);
 }
