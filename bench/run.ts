@@ -143,6 +143,11 @@ ${body}
 6. Polling: upstream requests spent following a 10 s job, counted at a proxy,
    against a client polling every 50 ms; and how late after the job ends the
    tool call answers.
+7. What a model pays: the bytes of tools/list (compact JSON of the result) and
+   the cold start to it, for the demo server (budget 12,000 bytes), 500
+   processes (the generated catalogue; automatic listing switches to
+   search_processes, budget 25,000 bytes; and every process a tool for
+   comparison), and two demo servers behind one bridge.
 
 \`npm run bench -- --profile\` runs the same with every bridge under
 \`node --cpu-prof\` (profiles in results/profiles/) and prints where each

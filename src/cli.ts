@@ -84,8 +84,10 @@ async function withServer(config: Config, run: (config: ServeConfig, logger: Log
     serverUrl = demo.url;
     logger.info(`Embedded demo OGC server on ${demo.url}`);
   }
+  // With named servers, the demo server is one more, "demo".
+  const servers = demo && config.servers ? [{ name: 'demo', serverUrl: demo.url }, ...config.servers] : config.servers;
   try {
-    return await run({ ...config, serverUrl: serverUrl! }, logger);
+    return await run({ ...config, serverUrl: serverUrl!, ...(servers ? { servers } : {}) }, logger);
   } finally {
     await demo?.close();
   }

@@ -3,7 +3,10 @@
 // the three cannot drift apart. Flags win over the environment.
 import { parseArgs } from 'node:util';
 import { isLogLevel, LOG_LEVELS } from './log.js';
-import type { BridgeSettings, HttpSettings } from './mcp/settings.js';
+import type { BridgeSettings, HttpSettings, ServerSettings } from './mcp/settings.js';
+import { TOOL_LISTINGS, type ToolListing } from './bridge/search/index.js';
+import { serverNamesProblems } from './bridge/naming/index.js';
+import { ServerListError, parseServerFlag, readServersFile, serverSettings, serversFromSection } from './config/servers.js';
 import { credentialSecrets } from './util/secrets.js';
 import { displayUrl } from './util/display-url.js';
 import { AUTH_TYPES } from './config/auth.js';
@@ -46,6 +49,8 @@ interface FlagSpec {
   help: string;
   default?: string;
   secret?: boolean;
+  /** May be given more than once (the variable then holds a comma-separated list). */
+  multiple?: boolean;
   group: 'server' | 'bridge' | 'mcp';
 }
 
@@ -72,6 +77,8 @@ const FLAGS: readonly FlagSpec[] = [
   { group: 'server', flag: 'demo', env: 'OGC_DEMO', type: 'boolean', help: 'Start the embedded demo OGC server on a free loopback port and bridge it (instead of --server-url).' },
   { group: 'server', flag: 'config', env: 'OGC_CONFIG', type: 'string', value: 'PATH', help: 'Settings file written by `ogc-processes-mcp configure` (read when it exists). Default: config.yaml in the user\'s config directory (e.g. ~/.config/ogc-processes-mcp/). Variables and flags win over it.' },
   { group: 'server', flag: 'auth-type', env: 'OGC_AUTH_TYPE', type: 'string', value: AUTH_TYPES.join('|'), help: 'How to authenticate to the OGC server; inferred from the credentials given when not set.' },
+  { group: 'server', flag: 'server', env: 'OGC_SERVERS', type: 'string', multiple: true, value: 'NAME=URL', help: 'An OGC server under a short name; repeat for several servers in one bridge (their tool names then start with the name). The variable holds a comma-separated list.' },
+  { group: 'server', flag: 'servers-file', env: 'OGC_SERVERS_FILE', type: 'string', value: 'FILE', help: 'YAML or JSON file: servers: {NAME: {api_url, and the config file\'s other settings; secrets as token_env, password_env, api_key_env, client_secret_env: names of environment variables}}.' },
   { group: 'server', flag: 'auth-token', env: 'OGC_AUTH_TOKEN', type: 'string', value: 'TOKEN', secret: true, help: 'Bearer token sent to the OGC server.' },
   { group: 'server', flag: 'token-header', env: 'OGC_TOKEN_HEADER', type: 'string', value: 'NAME', help: 'Header that carries the token instead of Authorization: Bearer (e.g. X-Auth-Token).' },
   { group: 'server', flag: 'auth-url', env: 'OGC_AUTH_URL', type: 'string', value: 'URL', help: 'OAuth2 token URL for --auth-type login (password grant) and client-credentials.' },
@@ -89,6 +96,9 @@ const FLAGS: readonly FlagSpec[] = [
   { group: 'bridge', flag: 'refresh-seconds', env: 'OGC_REFRESH_SECONDS', type: 'string', value: 'S', default: String(DEFAULTS.refreshSeconds), help: 'How often the process list is re-checked (0: only at start and on unknown names).' },
   { group: 'bridge', flag: 'include', env: 'OGC_INCLUDE', type: 'string', value: 'LIST', help: 'Comma-separated process ids to serve (`*` wildcard); others are hidden from every tool.' },
   { group: 'bridge', flag: 'exclude', env: 'OGC_EXCLUDE', type: 'string', value: 'LIST', help: 'Comma-separated process ids to hide (`*` wildcard).' },
+  { group: 'bridge', flag: 'tools', env: 'OGC_TOOLS', type: 'string', value: 'auto|all|search', default: 'auto', help: 'Which processes are tools: all; search (the fixed tools and search_processes, plus --pin and the processes run most); auto: search when all would exceed --max-tools tools or 25,000 bytes of tool list.' },
+  { group: 'bridge', flag: 'max-tools', env: 'OGC_MAX_TOOLS', type: 'string', value: 'N', default: '40', help: 'With --tools auto: the most tools listed before switching to search.' },
+  { group: 'bridge', flag: 'pin', env: 'OGC_PIN', type: 'string', value: 'LIST', help: 'Comma-separated process ids or tool names kept as tools in search mode.' },
   { group: 'bridge', flag: 'object-inputs', env: 'OGC_OBJECT_INPUTS', type: 'string', value: 'raw|qualified', default: 'raw', help: 'How object-valued inputs are sent: as the raw object, or as a qualified {value, mediaType}.' },
   { group: 'mcp', flag: 'transport', env: 'MCP_TRANSPORT', type: 'string', value: 'stdio|http', default: 'stdio', help: 'MCP transport: stdio, or Streamable HTTP at /mcp.' },
   { group: 'mcp', flag: 'host', env: 'MCP_HOST', type: 'string', value: 'HOST', default: DEFAULTS.httpHost, help: 'Address the HTTP transport binds to.' },
@@ -164,14 +174,14 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
   return { kind: 'serve', config: buildConfig(parsed, env) };
 }
 
-type RawFlags = Record<string, string | boolean | undefined>;
+type RawFlags = Record<string, string | string[] | boolean | undefined>;
 
 function parseFlags(argv: readonly string[]): RawFlags | 'help' | 'version' {
-  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }> = {
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean', short: 'v' },
   };
-  for (const f of FLAGS) options[f.flag] = { type: f.type };
+  for (const f of FLAGS) options[f.flag] = { type: f.type, ...(f.multiple ? { multiple: true } : {}) };
   let values: RawFlags;
   try {
     ({ values } = parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }) as { values: RawFlags });
@@ -230,13 +240,24 @@ export function buildConfig(flags: RawFlags, env: NodeJS.ProcessEnv): Config {
     throw new ConfigError('OGC_DEMO and OGC_SERVER_URL exclude each other: set one.');
   }
   const demo = demoFlag || (!urlFlag && parseBool(name('demo'), read('demo')) === true);
-  const serverUrl = demo ? undefined : checkServerUrl(name('server-url'), read('server-url'));
-  if (!demo && serverUrl === undefined) {
-    throw new ConfigError('No OGC server given: pass --server-url URL (or set OGC_SERVER_URL), or --demo for the embedded demo server, or keep one in a config file with `ogc-processes-mcp configure`. See --help.');
+  const named = namedServers(flags, env, read('servers-file'));
+  let serverUrl = demo ? undefined : checkServerUrl(name('server-url'), read('server-url'));
+  if (!demo && serverUrl === undefined && named.length === 0) {
+    throw new ConfigError('No OGC server given: pass --server-url URL (or set OGC_SERVER_URL), --server NAME=URL, or --demo for the embedded demo server, or keep one in a config file with `ogc-processes-mcp configure`. See --help.');
   }
 
   // ---- auth modes (src/config/auth.ts) ----
-  const auth = file.auth(read, name);
+  let auth = file.auth(read, name);
+  // --server-url (or --demo, whose URL is known once it runs) beside named servers is one more, "main" (or "demo").
+  let servers: ServerSettings[] | undefined;
+  if (named.length > 0) {
+    servers = serverUrl !== undefined ? [{ name: 'main', serverUrl, ...(auth ? { auth } : {}) }, ...named] : named;
+    if (!demo) ({ serverUrl, auth } = servers[0]!);
+    const problems = serverNamesProblems([...(demo ? ['demo'] : []), ...servers.map((s) => s.name)]);
+    if (problems.length > 0) throw new ConfigError(`Bad server names: ${problems.join('; ')}.`);
+  }
+  const tools = read('tools');
+  if (!(TOOL_LISTINGS as readonly string[]).includes(tools!)) throw new ConfigError(`${name('tools')} must be one of ${TOOL_LISTINGS.join(', ')}, got "${tools}".`);
 
   const objectInputs = read('object-inputs');
   if (objectInputs !== 'raw' && objectInputs !== 'qualified') {
@@ -255,6 +276,10 @@ export function buildConfig(flags: RawFlags, env: NodeJS.ProcessEnv): Config {
     demo,
     ...(auth ? { auth } : {}),
     ...(file.path ? { configFile: file.path } : {}),
+    ...(servers ? { servers } : {}),
+    tools: tools as ToolListing,
+    maxTools: parseIntInRange(name('max-tools'), read('max-tools')!, 1, 10_000),
+    pin: parseList(read('pin')),
     waitSeconds,
     maxResultBytes: parseIntInRange(name('max-result-bytes'), read('max-result-bytes')!, 1024, 100 * 1024 * 1024),
     maxImageBytes: parseIntInRange(name('max-image-bytes'), read('max-image-bytes')!, 0, 10 * 1024 * 1024),
@@ -286,8 +311,9 @@ export function buildConfig(flags: RawFlags, env: NodeJS.ProcessEnv): Config {
 }
 
 /** The secret values of a config (OGC credentials, the HTTP token), for masking in logs and results. */
-export function secretsOf(config: Pick<Config, 'auth' | 'http'>): string[] {
-  return [...credentialSecrets(config.auth), ...(config.http.token ? [config.http.token] : [])];
+export function secretsOf(config: Pick<Config, 'auth' | 'http' | 'servers'>): string[] {
+  const servers = (config.servers ?? []).flatMap((s) => credentialSecrets(s.auth));
+  return [...credentialSecrets(config.auth), ...servers, ...(config.http.token ? [config.http.token] : [])];
 }
 
 function checkServerUrl(name: string, value: string | undefined): string | undefined {
@@ -341,6 +367,19 @@ function checkOrigin(name: string, value: string): string {
     // fall through to the error below
   }
   throw new ConfigError(`${name} takes origins such as https://data.example.org, got "${value}".`);
+}
+
+/** The servers of --server NAME=URL (or OGC_SERVERS) and of --servers-file, each URL checked and each secret from the environment. */
+/** The servers of --server NAME=URL (or OGC_SERVERS) and of --servers-file, each URL checked and each secret from the environment. */
+function namedServers(flags: RawFlags, env: NodeJS.ProcessEnv, file: string | undefined): ServerSettings[] {
+  const given = flags['server'];
+  const pairs = Array.isArray(given) ? given : typeof given === 'string' ? [given] : parseList(env.OGC_SERVERS);
+  try {
+    const sources = [...pairs.map(parseServerFlag), ...(file !== undefined ? serversFromSection(readServersFile(file), env, file) : [])];
+    return sources.map((source) => serverSettings(source, (label, url) => checkServerUrl(label, url)!));
+  } catch (error) {
+    throw error instanceof ServerListError ? new ConfigError(error.message) : error;
+  }
 }
 
 function parseList(value: string | undefined): string[] {

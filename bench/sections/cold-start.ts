@@ -29,7 +29,8 @@ async function listTools(bridge: RawSession): Promise<number> {
 /** Spawn → first tools/list answered with every process tool. */
 async function coldBridge(url: string): Promise<{ ms: number; warm: number[] }> {
   const start = now();
-  const bridge = await startRawStdioBridge(url);
+  // Every process a tool, as before search mode: the figure stays comparable.
+  const bridge = await startRawStdioBridge(url, ['--tools', 'all']);
   try {
     const count = await listTools(bridge);
     const ms = elapsedMs(start);

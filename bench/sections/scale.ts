@@ -74,8 +74,9 @@ export async function scale(ctx: BenchContext): Promise<Row[]> {
         measure: `tools/list size: ${scenario.what}, ${m.tools} tools`,
         figure: exact(m.bytes),
         unit: 'bytes',
-        baselineName: 'budget',
-        ...(scenario.target !== undefined ? { baseline: exact(scenario.target), ratio: m.bytes / scenario.target, target: '≤ 1', met: m.bytes <= scenario.target } : {}),
+        ...(scenario.target !== undefined
+          ? { baselineName: 'budget', baseline: exact(scenario.target), ratio: m.bytes / scenario.target, target: '≤ 1', met: m.bytes <= scenario.target }
+          : { baselineName: '–' }),
       });
       rows.push({ section: '7', measure: `cold start → first tools/list: ${scenario.what}`, figure: m.cold, unit: 'ms', baselineName: '–' });
     }

@@ -4,7 +4,8 @@
 // it keeps the last good list (empty at first) and the error that explains why.
 import type { Tool } from '@modelcontextprotocol/server';
 import type { OgcClient, ProcessDescription, ProcessSummary } from '../ogc/index.js';
-import { type DerivedTool, deriveTool, ToolNameTable } from '../bridge/describe/index.js';
+import { type DerivedTool, deriveTool } from '../bridge/describe/index.js';
+import type { ServerToolNames } from '../bridge/naming/index.js';
 import { processFilter } from './process-filter.js';
 import type { BridgeSettings } from './settings.js';
 import { unmatchedFilterWarnings } from './filter-check.js';
@@ -28,8 +29,10 @@ export interface CatalogOptions {
   client: OgcClient;
   config: Pick<BridgeSettings, 'include' | 'exclude' | 'refreshSeconds' | 'objectInputs'>;
   logger: Logger;
-  /** Names the fixed tools use; no process tool may take them. */
-  reservedNames: readonly string[];
+  /** This server's view of the bridge's tool name table (which keeps the fixed tools' names reserved). */
+  names: ServerToolNames;
+  /** The server's name, when the bridge has several: it goes into each tool's _meta. */
+  server?: string;
   /** Descriptions fetched at once. */
   concurrency?: number;
 }
@@ -43,7 +46,7 @@ const MIN_ON_DEMAND_INTERVAL_MS = 1000;
 const RETRY_DELAYS_S = [5, 10, 20, 40, 60];
 
 export class ProcessCatalog {
-  private readonly names: ToolNameTable;
+  private readonly names: ServerToolNames;
   /** The --include/--exclude filter, compiled once. */
   private readonly served: (processId: string) => boolean;
   private entries = new Map<string, CatalogEntry>();
@@ -66,7 +69,7 @@ export class ProcessCatalog {
   private resolveFirstLoad!: () => void;
 
   constructor(private readonly options: CatalogOptions) {
-    this.names = new ToolNameTable(options.reservedNames);
+    this.names = options.names;
     this.served = processFilter(options.config);
     this.firstLoad = new Promise((resolve) => (this.resolveFirstLoad = resolve));
   }
@@ -257,7 +260,7 @@ export class ProcessCatalog {
     );
     if (fingerprint === this.fingerprint) return;
     this.fingerprint = fingerprint;
-    this.definitions = this.tools().map(processToolDefinition);
+    this.definitions = this.tools().map((tool) => processToolDefinition(tool, this.options.server));
     for (const listener of this.listeners) {
       try {
         listener();
@@ -273,8 +276,10 @@ function newEntry(summary: ProcessSummary): CatalogEntry {
   return { processId: summary.id, summary, warnings: [], searchText };
 }
 
-/** A process tool as MCP clients see it in tools/list. */
-export function processToolDefinition(tool: DerivedTool): Tool {
+export const SERVER_META_KEY = 'ogc-processes-mcp/server';
+
+/** A process tool as MCP clients see it in tools/list; `server` names its server when the bridge has several. */
+export function processToolDefinition(tool: DerivedTool, server?: string): Tool {
   return {
     name: tool.name,
     title: tool.title,
@@ -282,7 +287,7 @@ export function processToolDefinition(tool: DerivedTool): Tool {
     inputSchema: tool.inputSchema as Tool['inputSchema'],
     ...(tool.outputSchema ? { outputSchema: tool.outputSchema as Tool['outputSchema'] } : {}),
     annotations: tool.annotations as Tool['annotations'],
-    _meta: tool._meta as Tool['_meta'],
+    _meta: (server === undefined ? tool._meta : { ...tool._meta, [SERVER_META_KEY]: server }) as Tool['_meta'],
   };
 }
 

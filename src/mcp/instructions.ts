@@ -1,14 +1,26 @@
-// What the model is told about this server at initialize. Claude Code cuts
-// instructions at 2,048 characters, so the essentials come first.
+// What the model is told about the bridge at initialize: what every tool
+// shares is said here once, not in each tool. Claude Code cuts instructions
+// at 2,048 characters, so the essentials come first.
 import { displayUrl } from '../util/display-url.js';
 
-export function serverInstructions(serverUrl: string): string {
+export interface InstructedServer {
+  name?: string;
+  url: string;
+}
+
+export function serverInstructions(servers: readonly InstructedServer[]): string {
+  const several = servers.length > 1;
+  const where = several
+    ? `This bridge runs the processes of ${servers.length} OGC API - Processes servers: ${servers.map((s) => `${s.name} (${displayUrl(s.url)})`).join(', ')}. ` +
+      'Process tools start with their server\'s name (e.g. ' + `${servers[0]!.name}_<process>` + '); the other tools take `server` where it matters, and job ids find their server by themselves.'
+    : `This server runs the processes of the OGC API - Processes server at ${displayUrl(servers[0]?.url)}.`;
   return [
-    `This server runs the processes of the OGC API - Processes server at ${displayUrl(serverUrl)}.`,
-    'Each process is a tool of its own (named after the process id); execute_process runs any process by id, for when its tool is not listed.',
-    'list_processes shows what exists; describe_process shows a process\'s inputs and outputs; get_server_info describes the server.',
-    'A run waits for its job for a limited time. If the job is still running when the call returns, the result carries the job id:',
+    where,
+    'Each process is a tool named after its id; execute_process runs any process by id. When there are many processes, search_processes finds them (by words and filters) and only some are tools: run the others with execute_process.',
+    'list_processes lists them; describe_process shows every input with its constraints.',
+    'A process runs as a job. A call waits for it for a limited time; one still running answers {status, jobId, progress?, message?}:',
     'follow it with get_job, fetch its outputs with get_job_results once it is successful, or stop it with dismiss_job. list_jobs lists jobs.',
-    'A failed job comes back as an error with the server\'s own message. Large outputs are cut to fit; they stay readable whole as the resource ogc-job://{jobId}/results.',
+    'A finished run answers {status, jobId, outputs: {<output id>: value}} and the same facts as text. A failed job comes back as an error with the server\'s message.',
+    'Large outputs are cut to a preview that says so; they stay readable whole as the resource ogc-job://{jobId}/results (or .../results/{outputId}).',
   ].join('\n');
 }

@@ -6,6 +6,8 @@ import { isBinaryEncoding, isTextualMediaType, normalizeMediaType } from '../ogc
 import { OgcApiError } from '../ogc/errors.js';
 import { appResources, readAppResource, requestClientCapabilities } from './app-resource.js';
 import type { BridgeContext } from './context.js';
+import { jobContext } from './servers/routing.js';
+import { errorMessage } from '../util/errors.js';
 import { describeUpstreamError } from './errors.js';
 import { MAX_RESOURCE_BYTES } from './limits.js';
 import { isRecord, ownValue } from '../util/records.js';
@@ -41,11 +43,18 @@ export function registerResourceHandlers(server: Server, ctx: BridgeContext): vo
   );
 }
 
-async function readResource(ctx: BridgeContext, uri: string, signal: AbortSignal): Promise<ReadResourceResult> {
+async function readResource(root: BridgeContext, uri: string, signal: AbortSignal): Promise<ReadResourceResult> {
   const parsed = parseResourceUri(uri);
   if (!parsed) {
     // The SDK answers a missing resource with -32602 in both eras (the 2026-07-28 rule; 2025-11-25 clients accept it).
     throw new ResourceNotFoundError(uri, `Unknown resource ${uri}: expected ogc-job://{jobId}/results or ogc-job://{jobId}/results/{outputId}.`);
+  }
+  // With several servers, the one that owns the job.
+  let ctx: BridgeContext;
+  try {
+    ctx = await jobContext(root, parsed.jobId, signal);
+  } catch (error) {
+    throw new McpError(RESOURCE_NOT_FOUND, errorMessage(error));
   }
   let results: Record<string, unknown>;
   try {

@@ -39,7 +39,7 @@ export function createBridgeServer(ctx: BridgeContext, options: BridgeServerOpti
     { name: SERVER_NAME, title: 'OGC API - Processes', version: PACKAGE_VERSION },
     {
       capabilities: { tools: { listChanged: true }, resources: {}, logging: {}, extensions: APPS_EXTENSION_CAPABILITY },
-      instructions: serverInstructions(ctx.config.serverUrl),
+      instructions: serverInstructions(ctx.servers),
       // A burst of catalog changes reaches the client as one notification.
       debouncedNotificationMethods: ['notifications/tools/list_changed'],
     },
@@ -75,7 +75,7 @@ export function createBridgeServer(ctx: BridgeContext, options: BridgeServerOpti
     live = true;
     previousOnInitialized?.();
   };
-  const stopListening = ctx.catalog.onChange(() => {
+  const stopListening = ctx.directory.onChange(() => {
     if (live) server.sendToolListChanged().catch(() => undefined);
   });
   const stopLogging =

@@ -3,6 +3,15 @@
 import type { ObjectInputEncoding } from '../bridge/describe/index.js';
 import type { LogLevel } from '../log.js';
 import type { OgcAuth } from '../ogc/index.js';
+import type { ToolListing } from '../bridge/search/index.js';
+
+/** One OGC server of a bridge that serves several. */
+export interface ServerSettings {
+  /** Plain and short (bridge/naming/server-names.ts): it prefixes the server's tool names. */
+  name: string;
+  serverUrl: string;
+  auth?: OgcAuth;
+}
 
 /** How one bridge talks to its OGC server and shapes what the model sees. */
 export interface BridgeSettings {
@@ -27,6 +36,14 @@ export interface BridgeSettings {
   /** Origins besides the server's own from which links in results may be fetched. */
   allowedLinkOrigins: string[];
   logLevel: LogLevel;
+  /** Several OGC servers under names; when given, serverUrl and auth are the first one's. */
+  servers?: ServerSettings[];
+  /** Process tools listed: all, search (the fixed tools and search_processes), or auto (search when they would be too many). Default auto. */
+  tools?: ToolListing;
+  /** auto: the most tools listed before switching to search. Default 40. */
+  maxTools?: number;
+  /** In search mode, processes still listed as tools (process ids or tool names). */
+  pin?: string[];
 }
 
 /** The Streamable HTTP transport's settings. */

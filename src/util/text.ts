@@ -30,3 +30,9 @@ export function truncate(text: string, max: number, options: TruncateOptions = {
 export function truncateWords(text: string, max: number): string {
   return truncate(text, max, { atWord: true });
 }
+
+/** True when a text says nothing but the name: "Min Val" for min_val, "Return Value" for return_value. */
+export function sameWords(text: string, name: string): boolean {
+  const words = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '');
+  return words(text) === words(name);
+}

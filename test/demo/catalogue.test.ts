@@ -2,8 +2,8 @@
 // processes with the id styles of real servers, each one describable,
 // derivable into a tool, and runnable.
 import { describe, expect, it } from 'vitest';
-import { ToolNames } from '../../src/bridge/naming/tool-names.js';
-import { deriveTool } from '../../src/bridge/tool.js';
+import { ToolNames } from '../../src/bridge/naming/index.js';
+import { deriveFrom } from '../support/derive.js';
 import { catalogueCombinations, catalogueProcesses } from '../../src/demo/processes/catalogue/index.js';
 import { call, execute, useDemoServer } from './helpers.js';
 
@@ -25,7 +25,7 @@ describe('generated catalogue', () => {
     const names = new ToolNames().forServer(undefined, false);
     for (const process of all) {
       const { run: _run, ...description } = process;
-      const derived = deriveTool(JSON.parse(JSON.stringify(description)), names.nameFor(process.id));
+      const derived = deriveFrom(JSON.parse(JSON.stringify(description)), names.nameFor(process.id));
       expect(derived.ok, `${process.id}: ${derived.ok ? '' : derived.reason}`).toBe(true);
     }
     expect(() => catalogueProcesses(catalogueCombinations().length + 1)).toThrow(/at most 498/);

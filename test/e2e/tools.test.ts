@@ -39,7 +39,9 @@ describe.each(ERAS)('tools/list of `ogc-processes-mcp --demo` (%s client)', (era
     for (const name of ['get_server_info', 'list_processes', 'describe_process', 'list_jobs', 'get_job', 'get_job_results']) {
       expect(byName.get(name)!.annotations?.readOnlyHint, name).toBe(true);
     }
-    expect(byName.get('dismiss_job')!.annotations).toMatchObject({ readOnlyHint: false, destructiveHint: true, idempotentHint: true });
+    // Hints equal to the MCP defaults are left out: dismiss_job is destructive (the default) and idempotent.
+    expect(byName.get('dismiss_job')!.annotations).toEqual({ idempotentHint: true });
+    expect(byName.get('execute_process')!.annotations).toEqual({ destructiveHint: false });
     expect(byName.get('execute_process')!.inputSchema.required).toEqual(['process_id']);
   });
 
@@ -48,8 +50,8 @@ describe.each(ERAS)('tools/list of `ogc-processes-mcp --demo` (%s client)', (era
     const ids = processTools.map((t) => t._meta?.['ogc-processes-mcp/processId']);
     expect(new Set(ids)).toEqual(new Set(DEMO_PROCESS_IDS));
     for (const tool of processTools) {
-      expect(tool.annotations?.readOnlyHint, tool.name).toBe(false);
-      expect(tool.annotations?.openWorldHint, tool.name).toBe(true);
+      // Not read-only and open-world are the MCP defaults; not destructive is said.
+      expect(tool.annotations, tool.name).toEqual({ destructiveHint: false });
       expect(tool.description, tool.name).toBeTruthy();
     }
     expect(new Set(tools.map((t) => t.name)).size).toBe(tools.length);

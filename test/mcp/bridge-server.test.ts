@@ -129,8 +129,9 @@ describe('filters and shared catalogs', () => {
 describe('fixed tool names', () => {
   it('are all reserved, so that no process tool can take one', async () => {
     const { FIXED_TOOLS } = await import('../../src/mcp/tools/fixed-tools.js');
+    const { searchProcesses } = await import('../../src/mcp/tools/search-processes.js');
     const { FIXED_TOOL_NAMES } = await import('../../src/bridge/describe/names.js');
-    expect(FIXED_TOOLS.map((t) => t.name).sort()).toEqual([...FIXED_TOOL_NAMES].sort());
+    expect([...FIXED_TOOLS, searchProcesses].map((t) => t.name).sort()).toEqual([...FIXED_TOOL_NAMES].sort());
   });
 });
 

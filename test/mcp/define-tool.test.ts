@@ -34,7 +34,7 @@ describe('defineTool', () => {
     expect(tool.definition).toMatchObject({
       name: 'count_things',
       title: 'Count things',
-      annotations: { title: 'Count things', readOnlyHint: true },
+      annotations: { readOnlyHint: true },
       inputSchema: {
         type: 'object',
         properties: {
@@ -44,8 +44,10 @@ describe('defineTool', () => {
         required: ['kind'],
         additionalProperties: false,
       },
-      outputSchema: { type: 'object', required: ['count'] },
+      // The top-level fields and their types only.
+      outputSchema: { type: 'object', properties: { count: { type: 'integer' } }, required: ['count'] },
     });
+    expect(tool.definition.annotations).not.toHaveProperty('title');
     expect(tool.definition.inputSchema).not.toHaveProperty('$schema');
   });
 

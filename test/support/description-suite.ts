@@ -3,7 +3,7 @@
 // it becomes a tool that satisfies every client rule, matches its snapshot, and
 // an example call maps to an execute request with Part 1 value forms.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ToolNameTable } from '../../src/bridge/describe/names.js';
+import { ToolNames, type ServerToolNames } from '../../src/bridge/naming/index.js';
 import { toExecuteRequest } from '../../src/bridge/request/index.js';
 import { checkToolSchema } from '../../src/bridge/describe/schema-checks.js';
 import type { DerivedTool } from '../../src/bridge/describe/index.js';
@@ -33,13 +33,13 @@ export function describeDescriptions(options: DescriptionSuiteOptions): void {
   const { entries, snapshotDir, deliberateSkips = {}, validateExecute } = options;
   const ajv = createAjv();
   // One name table per implementation: each stands for one server.
-  const tables = new Map<string, ToolNameTable>();
+  const tables = new Map<string, ServerToolNames>();
   const tools = new Map<string, DerivedTool>();
 
   beforeAll(() => {
     for (const entry of entries) {
       let table = tables.get(entry.implementation);
-      if (!table) tables.set(entry.implementation, (table = new ToolNameTable([])));
+      if (!table) tables.set(entry.implementation, (table = new ToolNames().forServer(undefined, false)));
       const probe = deriveFrom(entry.raw, 'probe');
       if (!probe.ok) continue;
       const result = deriveFrom(entry.raw, table.nameFor(probe.tool.processId));

@@ -19,8 +19,8 @@ export {
   FIXED_TOOL_NAMES,
   MAX_TOOL_NAME_LENGTH,
   TOOL_NAME_PATTERN,
-  ToolNameTable,
   argumentNameFor,
+  type NameLookup,
   toolNameFor,
 } from './names.js';
 export { type SchemaCheckOptions, checkToolSchema } from './schema-checks.js';

@@ -7,7 +7,7 @@ import type { MediaTypeInfo, NormalizedInput } from './model.js';
 import type { ProcessParameter } from '../../ogc/index.js';
 import { type ValueShape, classifyValue } from './value-shape.js';
 import { setOwn } from '../../util/records.js';
-import { truncateWords } from '../../util/text.js';
+import { sameWords, truncateWords } from '../../util/text.js';
 
 const MAX_PROPERTY_DESCRIPTION = 1200;
 
@@ -54,8 +54,10 @@ export function buildInput(parameter: ProcessParameter, argumentName: string, co
   const value = shape.kind === 'complex' ? complexValueSchema(schema, shape, input) : withoutAnnotations(literal);
   // Texts first: they are what a person reading the schema looks for.
   const property: JsonSchemaObject = {};
-  if (parameter.title !== undefined) property.title = parameter.title;
   const description = propertyDescription(parameter, schema, input, notes);
+  // A title goes in only when it says more than the name and the description.
+  const title = parameter.title;
+  if (title !== undefined && !sameWords(title, parameter.id) && !(description ?? '').toLowerCase().includes(title.toLowerCase())) property.title = title;
   if (description !== undefined) property.description = description;
   const shaped = multiple ? arrayOf(value, parameter) : value;
   for (const key of Object.keys(shaped)) setOwn(property, key, shaped[key]);
@@ -80,7 +82,7 @@ function complexValueSchema(schema: JsonSchemaObject, shape: ValueShape, input: 
   const alternatives: JsonSchemaObject[] = [...shape.json.map(describe), ...shape.literal.map((alt) => withoutAnnotations(alt))];
   if (input.stringContent !== undefined) alternatives.push(stringContentSchema(input.stringContent));
   if (input.qualifiedContent) alternatives.push(qualifiedContentSchema(input.mediaTypes));
-  alternatives.push(referenceSchema(input.mediaTypes));
+  alternatives.push(referenceSchema());
   const value: JsonSchemaObject = { anyOf: alternatives };
   if (schema.default !== undefined) value.default = schema.default;
   return value;
@@ -113,15 +115,11 @@ function qualifiedContentSchema(media: MediaTypeInfo[]): JsonSchemaObject {
   };
 }
 
-function referenceSchema(media: MediaTypeInfo[]): JsonSchemaObject {
-  const typeHint = media.length > 0 ? `, e.g. ${media[0].mediaType}` : '';
+/** The link form; the property's description says what it is ("A reference {"href": URL} may be given instead"). */
+function referenceSchema(): JsonSchemaObject {
   return {
     type: 'object',
-    description: 'A reference: the server fetches the value from this URL.',
-    properties: {
-      href: { type: 'string', format: 'uri', description: 'URL of the value.' },
-      type: { type: 'string', description: `Media type of the content at the URL${typeHint}.` },
-    },
+    properties: { href: { type: 'string', format: 'uri' }, type: { type: 'string' } },
     required: ['href'],
     additionalProperties: false,
   };
@@ -162,7 +160,8 @@ function acceptsStrings(schema: JsonSchemaObject): boolean {
 function propertyDescription(parameter: ProcessParameter, schema: JsonSchemaObject, input: NormalizedInput, notes: string[]): string | undefined {
   const parts: string[] = [];
   // A title that only repeats the id says nothing a description should repeat.
-  const own = parameter.description ?? (parameter.title !== parameter.id ? parameter.title : undefined);
+  const given = parameter.description ?? parameter.title;
+  const own = given !== undefined && !sameWords(given, parameter.id) ? given : undefined;
   if (own !== undefined) parts.push(own);
   const schemaText = typeof schema.description === 'string' ? schema.description : undefined;
   if (schemaText !== undefined && schemaText !== own) parts.push(schemaText);
@@ -187,3 +186,4 @@ function endSentence(text: string): string {
   const trimmed = text.trim();
   return /[.!?:]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
+

@@ -62,12 +62,9 @@ export type ObjectInputEncoding = 'raw' | 'qualified';
 
 export const PROCESS_ID_META_KEY = 'ogc-processes-mcp/processId';
 
+/** Only what differs from the MCP defaults (readOnly false, destructive true, idempotent false, openWorld true). */
 export interface ToolAnnotations {
-  title: string;
-  readOnlyHint: false;
   destructiveHint: false;
-  idempotentHint: false;
-  openWorldHint: true;
 }
 
 export interface DerivedTool {

@@ -19,6 +19,7 @@ export const FIXED_TOOL_NAMES: readonly string[] = [
   'get_job',
   'get_job_results',
   'dismiss_job',
+  'search_processes',
 ];
 
 export const DEFAULT_TOOL_NAME_LENGTH = 48;
@@ -103,54 +104,4 @@ function shortHash(text: string): string {
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   return (hash % 36 ** HASH_LENGTH).toString(36).padStart(HASH_LENGTH, '0');
-}
-
-/**
- * Process id <-> tool name for one server, stable across refreshes: a process
- * keeps its name for as long as it is known, and a name is never reused for
- * another process while the first one holds it.
- */
-export class ToolNameTable {
-  private readonly reserved: Set<string>;
-  private readonly nameById = new Map<string, string>();
-  private readonly idByName = new Map<string, string>();
-  private readonly maxLength: number;
-  private readonly taken: NameLookup = { has: (name: string) => this.reserved.has(name) || this.idByName.has(name) };
-
-  constructor(reservedNames: Iterable<string> = FIXED_TOOL_NAMES, maxLength: number = DEFAULT_TOOL_NAME_LENGTH) {
-    this.reserved = new Set(reservedNames);
-    for (const fixed of FIXED_TOOL_NAMES) this.reserved.add(fixed);
-    this.maxLength = maxLength;
-  }
-
-  nameFor(processId: string): string {
-    const known = this.nameById.get(processId);
-    if (known !== undefined) return known;
-    const name = toolNameFor(processId, this.taken, this.maxLength);
-    this.nameById.set(processId, name);
-    this.idByName.set(name, processId);
-    return name;
-  }
-
-  processIdFor(toolName: string): string | undefined {
-    return this.idByName.get(toolName);
-  }
-
-  /** Releases the name of a process that is gone; it may then go to another process. */
-  forget(processId: string): void {
-    const name = this.nameById.get(processId);
-    if (name === undefined) return;
-    this.nameById.delete(processId);
-    this.idByName.delete(name);
-  }
-
-  /** Forgets every process not in `processIds` (after a refresh of the process list). */
-  retainOnly(processIds: Iterable<string>): void {
-    const keep = new Set(processIds);
-    for (const id of [...this.nameById.keys()]) if (!keep.has(id)) this.forget(id);
-  }
-
-  get size(): number {
-    return this.nameById.size;
-  }
 }

@@ -7,7 +7,7 @@
 // two names equal when case is ignored (some clients fold case). With several
 // servers each name starts with its server's namespace (`eo_ndvi`). The way
 // back is this table, never a string operation on the name.
-import { DEFAULT_TOOL_NAME_LENGTH, FIXED_TOOL_NAMES, MAX_TOOL_NAME_LENGTH, toolNameFor, type NameLookup } from '../names.js';
+import { DEFAULT_TOOL_NAME_LENGTH, FIXED_TOOL_NAMES, MAX_TOOL_NAME_LENGTH, toolNameFor, type NameLookup } from '../describe/index.js';
 
 export interface ToolNamesOptions {
   /** Names no process may take (the fixed tools are always reserved). */

@@ -25,8 +25,11 @@ function listIds(ids: string[]): string {
   return more > 0 ? `${shown.join(', ')} and ${formatCount(more)} more` : shown.join(', ');
 }
 
-function structured(job: ResultsJob, outputs: Record<string, unknown>): ResultsToolResult['structuredContent'] {
-  return { status: job.status, ...(job.jobID !== undefined && { jobId: job.jobID }), outputs };
+function structured(job: ResultsJob, outputs: Record<string, unknown>, omitted: string[] = [], uris?: ResourceUris): ResultsToolResult['structuredContent'] {
+  const resource = uris?.forResults();
+  const left =
+    omitted.length > 0 ? { omitted: { count: omitted.length, ids: omitted.slice(0, MAX_LISTED_IDS), ...(resource !== undefined && { resource }) } } : {};
+  return { status: job.status, ...(job.jobID !== undefined && { jobId: job.jobID }), outputs, ...left };
 }
 
 /**
@@ -63,7 +66,7 @@ export function assemble(
     blocks.push(...resultsLink(uris, ids.length));
     truncated.push(...omitted);
   }
-  return { content: [{ type: 'text', text: lines.join('\n') }, ...blocks], structuredContent: structured(job, outputs), truncated };
+  return { content: [{ type: 'text', text: lines.join('\n') }, ...blocks], structuredContent: structured(job, outputs, omitted, uris), truncated };
 }
 
 /** When not even the links and images fit: one note and one link for everything. */
@@ -71,7 +74,7 @@ export function collapsed(job: ResultsJob, header: string, ids: string[], budget
   const text = `${header} Its ${formatCount(ids.length)} outputs do not fit in the ${formatCount(budget)}-byte result limit, not even cut short; ${readAllFrom(uris.forResults())}.`;
   return {
     content: [{ type: 'text', text }, ...resultsLink(uris, ids.length)],
-    structuredContent: structured(job, {}),
+    structuredContent: structured(job, {}, ids, uris),
     truncated: [...ids],
   };
 }

@@ -27,6 +27,16 @@ export type ResultsStructuredContent = {
   status: string;
   jobId?: string;
   outputs: Record<string, unknown>;
+  /** Outputs left out for room, as the text names them: a client that reads only this loses nothing. */
+  omitted?: OmittedOutputs;
+};
+
+export type OmittedOutputs = {
+  count: number;
+  /** The first few ids. */
+  ids: string[];
+  /** Where all of them can be read whole. */
+  resource?: string;
 };
 
 export type ResultsToolResult = {

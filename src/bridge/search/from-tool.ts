@@ -3,7 +3,7 @@
 // a tool, its inputs with the types a search can filter on.
 import { plainText } from '../../ogc/text.js';
 import { isRecord } from '../../util/records.js';
-import type { NormalizedInput } from '../process-model.js';
+import type { NormalizedInput } from '../describe/index.js';
 import type { InputType, SearchDocument, SearchInput } from './documents.js';
 
 export interface ProcessSummaryText {

@@ -6,11 +6,17 @@
 import { z } from 'zod';
 import type { CallToolResult, Tool, ToolAnnotations } from '@modelcontextprotocol/server';
 import type { ToolCall } from './call.js';
+import { setOwn } from '../../util/records.js';
 
 type Structured = Record<string, unknown>;
 
-/** The annotations of a tool that only reads from the OGC server. */
-export const READ_ONLY = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true } as const;
+/**
+ * The annotations of a tool that only reads from the OGC server. Hints that
+ * equal the MCP defaults are left out (openWorld true; destructive and
+ * idempotent mean nothing for a read-only tool): tools/list is paid for in
+ * every conversation.
+ */
+export const READ_ONLY = { readOnlyHint: true } as const;
 
 /** What a fixed tool answers: text a model reads, and the same facts as structuredContent. */
 export interface Answer<S extends Structured = Structured> {
@@ -23,7 +29,7 @@ export interface Answer<S extends Structured = Structured> {
 export interface ToolSpec<A extends z.ZodObject, S extends Structured> {
   /** snake_case, like the argument names. */
   name: string;
-  /** Shown by clients; also the annotations' title. */
+  /** Shown by clients. */
   title: string;
   description: string;
   /** The arguments (a strict object: unknown ones are refused). */
@@ -58,8 +64,8 @@ export function defineTool<A extends z.ZodObject, S extends Structured = Structu
         description: spec.description,
         // Input mode: an argument with a default is optional to the caller.
         inputSchema: jsonSchema(spec.args, 'input') as Tool['inputSchema'],
-        ...(spec.output ? { outputSchema: jsonSchema(spec.output, 'output') as Tool['outputSchema'] } : {}),
-        annotations: { title: spec.title, ...spec.annotations },
+        ...(spec.output ? { outputSchema: topLevelShape(jsonSchema(spec.output, 'output')) as Tool['outputSchema'] } : {}),
+        annotations: spec.annotations,
       };
       return definition;
     },
@@ -85,4 +91,16 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, u
   // Reused parts are written out in place: many clients do not resolve $ref.
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, reused: 'inline', unrepresentable: 'throw' }) as Record<string, unknown>;
   return rest;
+}
+
+/**
+ * The published outputSchema: the top-level fields with their types and which
+ * are required. The zod schema still types what run() returns; the details of
+ * nested items would only add to every tools/list.
+ */
+function topLevelShape(schema: Record<string, unknown>): Record<string, unknown> {
+  const properties = (schema.properties ?? {}) as Record<string, Record<string, unknown>>;
+  const shape: Record<string, unknown> = {};
+  for (const [key, property] of Object.entries(properties)) setOwn(shape, key, property.type !== undefined ? { type: property.type } : {});
+  return { type: 'object', properties: shape, ...(Array.isArray(schema.required) ? { required: schema.required } : {}) };
 }

@@ -11,20 +11,15 @@ import { runProcess } from './process-tools.js';
 export const executeProcess = defineTool({
   name: 'execute_process',
   title: 'Run an OGC process',
-  description:
-    'Runs any process of the OGC server by id with the given inputs (describe_process shows them), then waits for the job up to wait_seconds. ' +
-    'Returns the outputs when the job finishes in time; otherwise the job id and status, to follow with get_job and get_job_results. ' +
-    'Processes may take a long time; a failed job comes back as an error with the server\'s message.',
+  description: 'Runs any process by id with inputs keyed by input id (describe_process shows them); answers like a process tool.',
   args: z.strictObject({
-    process_id: z.string().min(1).describe('The process id (or the name of its tool).'),
-    inputs: z.record(z.string(), z.unknown()).default({}).describe('The process inputs by id, as describe_process shows them.'),
-    outputs: z.array(z.string()).meta({ uniqueItems: true }).optional().describe('Only these outputs (default: all).'),
-    response: z.enum(['document', 'raw']).optional().describe('OGC response mode (default: the server\'s).'),
-    wait_seconds: z.number().min(0).max(3600).optional().describe(
-      'How long to wait for the job before returning its status (default: the bridge\'s --wait-seconds). Waits longer than your client\'s tool timeout end the call early.',
-    ),
+    process_id: z.string().min(1).describe('Process id or tool name.'),
+    inputs: z.record(z.string(), z.unknown()).default({}),
+    outputs: z.array(z.string()).meta({ uniqueItems: true }).optional().describe('Only these outputs.'),
+    response: z.enum(['document', 'raw']).optional(),
+    wait_seconds: z.number().min(0).max(3600).optional().describe('Wait for the job this long at most (default: the bridge\'s).'),
   }),
-  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  annotations: { destructiveHint: false },
   async run(args, call) {
     const entry = await findEntry(call.ctx, args.process_id);
     const tool = entry.tool;

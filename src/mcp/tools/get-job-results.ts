@@ -9,11 +9,10 @@ import { JOB_ID } from './job-summary.js';
 export const getJobResults = defineTool({
   name: 'get_job_results',
   title: 'Get an OGC job\'s results',
-  description:
-    'Returns the outputs of a finished job, all of them or one (output_id). Large outputs are cut to fit and stay readable whole as the resource ogc-job://{jobId}/results. For a job still running it says so; for a failed job it gives the failure.',
+  description: 'The outputs of a finished job, all or one (output_id); for a job not finished, where it stands.',
   args: z.strictObject({
     job_id: JOB_ID,
-    output_id: z.string().min(1).optional().describe('Only this output (default: all).'),
+    output_id: z.string().min(1).optional(),
   }),
   annotations: READ_ONLY,
   async run({ job_id: jobId, output_id: outputId }, { ctx, signal }) {

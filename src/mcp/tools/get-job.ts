@@ -1,13 +1,12 @@
 // get_job: where one job stands, and what to call next.
 import { about } from '../errors.js';
 import { defineTool, READ_ONLY } from './define.js';
-import { jobSummary, ONE_JOB } from './job-summary.js';
+import { jobSummary, jobTimes, ONE_JOB } from './job-summary.js';
 
 export const getJob = defineTool({
   name: 'get_job',
   title: 'Get an OGC job\'s status',
-  description:
-    'Shows the status of one job (accepted, running, successful, failed or dismissed), its progress and message, and what to call next: get_job_results once it is successful.',
+  description: 'A job\'s status (accepted, running, successful, failed, dismissed), progress and message.',
   ...ONE_JOB,
   annotations: READ_ONLY,
   async run({ job_id: jobId }, { ctx, signal }) {
@@ -18,7 +17,8 @@ export const getJob = defineTool({
     if (job.status === 'successful') next = ` Get its outputs with get_job_results ${again}.`;
     else if (job.status === 'accepted' || job.status === 'running') next = ` Call get_job ${again} again later; dismiss_job ${again} stops it.`;
     const text = `Job ${summary.jobId}${summary.processId ? ` (process ${summary.processId})` : ''} is ${summary.status}` +
-      `${summary.progress !== undefined ? ` (${summary.progress}% done)` : ''}${summary.message ? `: ${summary.message}` : ''}.${next}`;
-    return { text, structured: summary, withJson: true };
+      `${summary.progress !== undefined ? ` (${summary.progress}% done)` : ''}${summary.message ? `: ${summary.message}` : ''}.${jobTimes(summary)}${next}`;
+    // The text says every fact of the structured summary: no JSON copy of it.
+    return { text, structured: summary };
   },
 });

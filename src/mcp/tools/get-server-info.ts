@@ -8,8 +8,7 @@ import { defineTool, READ_ONLY } from './define.js';
 export const getServerInfo = defineTool({
   name: 'get_server_info',
   title: 'OGC server information',
-  description:
-    'Describes the OGC API - Processes server behind this bridge: its title, the conformance classes it declares (for example whether it lists jobs or lets them be dismissed), and how many of its processes are available as tools.',
+  description: 'The OGC server: title, conformance classes (whether it lists and dismisses jobs), and how many processes are tools.',
   args: z.strictObject({}),
   annotations: READ_ONLY,
   async run(_args, { ctx, signal }) {
@@ -35,10 +34,13 @@ export const getServerInfo = defineTool({
       ...(landing.status === 'rejected' ? { landingPageError: describeUpstreamError(landing.reason, ctx.config.serverUrl) } : {}),
     };
     const title = page?.title ? `"${page.title}" ` : '';
+    const problems = [info.landingPageError, info.conformanceError].filter((p): p is string => p !== undefined);
     const text =
-      `OGC API - Processes server ${title}at ${info.serverUrl}. ` +
+      `OGC API - Processes server ${title}at ${info.serverUrl}.${page?.description ? ` ${page.description}` : ''} ` +
       `Conformance classes: ${classes.length > 0 ? classes.join(', ') : 'unknown'}. ` +
-      `${info.processTools} process(es) available as tools, ${info.skippedProcesses} skipped; list_processes lists them.`;
-    return { text, structured: info, withJson: true };
+      `${info.processTools} process(es) available as tools, ${info.skippedProcesses} skipped; list_processes lists them.` +
+      (problems.length > 0 ? `\n${problems.join('\n')}` : '');
+    // The text says every fact of the structured form (conformance classes by their short names): no JSON copy.
+    return { text, structured: info };
   },
 });

@@ -1,6 +1,8 @@
-// tools/list and tools/call: the fixed tools plus one tool per process.
-// Every failure a model can act on is an isError result (unknown tool, bad
-// arguments, upstream errors); nothing is sent upstream for an invalid call.
+// tools/list and tools/call: the fixed tools plus the process tools, as the
+// tool directory lists them (every process, or search_processes and the most
+// used ones), on every server of the bridge. Every failure a model can act on
+// is an isError result (unknown tool, bad arguments, upstream errors); nothing
+// is sent upstream for an invalid call.
 import { LOG_LEVEL_META_KEY, type CallToolResult, type Server, type Tool } from '@modelcontextprotocol/server';
 import { linkResultsView, requestClientCapabilities } from '../app-resource.js';
 import type { BridgeContext } from '../context.js';
@@ -9,10 +11,19 @@ import { forwardCallLogs } from '../call-logs.js';
 import { ProgressReporter } from '../progress.js';
 import type { ProtocolEra } from '../protocol-era.js';
 import type { ToolCall } from './call.js';
+import type { FixedTool } from './define.js';
 import { FIXED_TOOLS } from './fixed-tools.js';
 import { checkArguments, runProcess } from './process-tools.js';
+import { searchProcesses } from './search-processes.js';
+import { runFixedTool, serverContext, withServer } from '../servers/routing.js';
+import type { FixedDefinitions } from '../servers/directory.js';
 
-const FIXED_BY_NAME = new Map(FIXED_TOOLS.map((t) => [t.name, t]));
+// search_processes is listed in search mode only, but answers whenever called.
+const FIXED_BY_NAME = new Map<string, FixedTool>([...FIXED_TOOLS, searchProcesses].map((t) => [t.name, t]));
+// Written on first use, as the definitions themselves are (define.ts).
+let fixedDefinitions: FixedDefinitions | undefined;
+const FIXED_DEFINITIONS = (): FixedDefinitions =>
+  (fixedDefinitions ??= { always: FIXED_TOOLS.map((t) => t.definition), search: searchProcesses.definition });
 
 // A client's first tools/list waits this long for the first process list, so
 // that clients which never re-list still get the process tools.
@@ -28,8 +39,8 @@ export interface ToolHandlerOptions {
 
 export function registerToolHandlers(server: Server, ctx: BridgeContext, options: ToolHandlerOptions): void {
   server.setRequestHandler('tools/list', async (_request, extra) => {
-    await waitAtMost(ctx.catalog.ready(), FIRST_LIST_WAIT_MS);
-    return { tools: linkResultsView(requestClientCapabilities(server, extra), toolList(ctx.catalog.toolDefinitions())) };
+    await waitAtMost(Promise.all(ctx.servers.map((s) => s.catalog.ready())), FIRST_LIST_WAIT_MS);
+    return { tools: linkResultsView(requestClientCapabilities(server, extra), ctx.directory.list(FIXED_DEFINITIONS())) };
   });
 
   server.setRequestHandler('tools/call', async (request, extra) => {
@@ -64,43 +75,42 @@ export function registerToolHandlers(server: Server, ctx: BridgeContext, options
   });
 }
 
-// Deterministic order, whatever order the OGC server lists its processes in:
-// the fixed tools first, then the process tools by name (sorted once per catalog change).
-const sortedLists = new WeakMap<readonly Tool[], Tool[]>();
-function toolList(processTools: readonly Tool[]): Tool[] {
-  let list = sortedLists.get(processTools);
-  if (!list) {
-    list = [...FIXED_TOOLS.map((t) => t.definition), ...[...processTools].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))];
-    sortedLists.set(processTools, list);
-  }
-  return list;
-}
-
 async function callTool(call: ToolCall, name: string, args: Record<string, unknown>): Promise<CallToolResult> {
   const { ctx } = call;
   const fixed = FIXED_BY_NAME.get(name);
   if (fixed) {
-    checkArguments(call, fixed.definition.inputSchema, args, name);
-    return await fixed.run(args, call);
+    checkArguments(call, ctx.directory.adapt(fixed.definition).inputSchema, args, name);
+    return await runFixedTool(call, fixed, args);
   }
-  let tool = ctx.catalog.toolByName(name);
-  if (!tool) {
-    // A process added on the server since the last look.
-    await ctx.catalog.refreshOnDemand();
-    tool = ctx.catalog.toolByName(name);
+  let found = ctx.directory.lookup(name);
+  if (!found) {
+    // A process added on a server since the last look.
+    await Promise.all(ctx.servers.map((s) => s.catalog.refreshOnDemand()));
+    found = ctx.directory.lookup(name);
   }
-  if (!tool) throw unknownTool(ctx, name);
-  return runProcess(call, tool, args, { waitSeconds: ctx.config.waitSeconds }, name);
+  if (!found) throw unknownTool(ctx, name);
+  const { handle, tool } = found;
+  ctx.directory.recordUse(handle, tool.processId);
+  let result: CallToolResult;
+  try {
+    result = await runProcess({ ...call, ctx: serverContext(ctx, handle) }, tool, args, { waitSeconds: ctx.config.waitSeconds }, name);
+  } catch (error) {
+    result = toolFailure(error, { serverUrl: handle.url, logger: ctx.logger, toolName: name });
+  }
+  return withServer(ctx, handle, result);
 }
 
 function unknownTool(ctx: BridgeContext, name: string): ToolError {
-  if (ctx.catalog.lastError !== undefined && ctx.catalog.tools().length === 0) {
-    const why = describeUpstreamError(ctx.catalog.lastError, ctx.config.serverUrl);
+  const down = ctx.servers.filter((s) => s.catalog.lastError !== undefined && s.catalog.tools().length === 0);
+  if (down.length === ctx.servers.length) {
+    const why = down.map((s) => describeUpstreamError(s.catalog.lastError, s.url)).join(' ');
     return new ToolError(`Unknown tool "${name}"; nothing was run. The process list cannot be read: ${why}`);
   }
+  const processTools = ctx.servers.reduce((n, s) => n + s.catalog.tools().length, 0);
+  const fixedNames = ctx.directory.list(FIXED_DEFINITIONS()).filter((t) => t._meta === undefined).map((t) => t.name);
   return new ToolError(
-    `Unknown tool "${name}"; nothing was run. The fixed tools are ${[...FIXED_BY_NAME.keys()].join(', ')}; ` +
-      `list_processes shows the ${ctx.catalog.tools().length} process tool(s), and execute_process runs any process by id.`,
+    `Unknown tool "${name}"; nothing was run. The fixed tools are ${fixedNames.join(', ')}; ` +
+      `${ctx.directory.searching ? 'search_processes finds' : 'list_processes shows'} the ${processTools} process tool(s), and execute_process runs any process by id.`,
   );
 }
 

@@ -15,14 +15,13 @@ export const JobSummarySchema = z.looseObject({
   processId: optionalText,
   progress: z.number().optional(),
   message: optionalText,
-  // The status document's timestamps, as the server wrote them.
-  created: optionalText, started: optionalText, finished: optionalText, updated: optionalText,
+  // created, started, finished, updated: when the server gives them (the loose object keeps them).
 });
 
 export type JobSummary = z.output<typeof JobSummarySchema>;
 
 /** The argument every single-job tool takes. */
-export const JOB_ID = z.string().min(1).describe('The job id, as returned by a process tool, execute_process or list_jobs.');
+export const JOB_ID = z.string().min(1);
 
 /** Arguments and output of the tools about one job that answer with its status (get_job, dismiss_job). */
 export const ONE_JOB = { args: z.strictObject({ job_id: JOB_ID }), output: JobSummarySchema } as const;
@@ -39,4 +38,10 @@ export function jobSummary(job: StatusInfo): JobSummary {
     ...(job.finished ? { finished: job.finished } : {}),
     ...(job.updated ? { updated: job.updated } : {}),
   };
+}
+
+/** The times a job summary carries, as one clause for the text ("created ..., finished ..."); empty when none. */
+export function jobTimes(summary: JobSummary): string {
+  const times = (['created', 'started', 'finished', 'updated'] as const).filter((k) => typeof summary[k] === 'string').map((k) => `${k} ${String(summary[k])}`);
+  return times.length > 0 ? ` (${times.join(', ')})` : '';
 }

@@ -8,12 +8,11 @@ import { jobSummary, JobSummarySchema, type JobSummary } from './job-summary.js'
 export const listJobs = defineTool({
   name: 'list_jobs',
   title: 'List OGC jobs',
-  description:
-    'Lists jobs on the OGC server, newest first as the server orders them, optionally only those with a given status or of a given process. Each entry has the job id, process, status, progress and message.',
+  description: 'Lists jobs, newest first: id, process, status, progress, message.',
   args: z.strictObject({
-    status: z.enum(JOB_STATUSES).optional().describe('Only jobs with this status.'),
-    process_id: z.string().min(1).optional().describe('Only jobs of this process.'),
-    limit: z.int().min(1).max(1000).default(20).describe('Most jobs to list.'),
+    status: z.enum(JOB_STATUSES).optional(),
+    process_id: z.string().min(1).optional(),
+    limit: z.int().min(1).max(1000).default(20),
   }),
   output: z.looseObject({
     jobs: z.array(JobSummarySchema),

@@ -21,11 +21,10 @@ const ProcessSummarySchema = z.looseObject({
 export const listProcesses = defineTool({
   name: 'list_processes',
   title: 'List OGC processes',
-  description:
-    'Lists the processes of the OGC server: id, title, short description, the tool that runs each one, and why a process could not become a tool. Use describe_process for a process\'s inputs, and its tool (or execute_process) to run it.',
+  description: 'Lists the processes: id, title, short description, and the tool that runs each (or how to run it).',
   args: z.strictObject({
-    filter: z.string().optional().describe('Only processes whose id, title or description contains this text (case-insensitive).'),
-    limit: z.int().min(1).max(1000).default(100).describe('Most processes to list.'),
+    filter: z.string().optional().describe('Text in the id, title or description.'),
+    limit: z.int().min(1).max(1000).default(100),
   }),
   output: z.looseObject({
     processes: z.array(ProcessSummarySchema),
@@ -37,10 +36,13 @@ export const listProcesses = defineTool({
     await requireCatalog(ctx);
     const filter = given?.toLowerCase() ?? '';
     const matching = ctx.catalog.allEntries().filter((e) => !filter || e.searchText.includes(filter));
-    const shown = matching.slice(0, limit).map(processSummary);
-    const lines = shown.map((p) =>
-      p.tool ? `- ${p.processId}${p.title ? ` (${p.title})` : ''}: tool ${p.tool}` : `- ${p.processId}: not a tool (${p.skipped})`,
-    );
+    // In search mode most processes are no listed tool: they run through execute_process.
+    const shown = matching.slice(0, limit).map((e) => processSummary(e, (name) => ctx.directory.isListed(name)));
+    const lines = shown.map((p) => {
+      const head = `- ${p.processId}${p.title ? ` (${p.title})` : ''}${p.description ? `: ${p.description}` : ''}`;
+      if (p.skipped) return `${head} Not runnable here: ${p.skipped}.`;
+      return p.tool ? `${head} Tool ${p.tool}.` : `${head} Run with execute_process.`;
+    });
     const stale = ctx.catalog.lastError !== undefined ? ` (The server cannot be reached right now: this list is from earlier.)` : '';
     return {
       text: `${matching.length} process(es)${filter ? ` matching "${filter}"` : ''}, ${shown.length} shown.${stale}\n${lines.join('\n')}`,
@@ -49,12 +51,12 @@ export const listProcesses = defineTool({
   },
 });
 
-function processSummary(e: CatalogEntry): z.output<typeof ProcessSummarySchema> {
+function processSummary(e: CatalogEntry, listed: (toolName: string) => boolean): z.output<typeof ProcessSummarySchema> {
   const title = e.summary.title;
   const description = e.summary.description;
   return {
     processId: e.processId,
-    ...(e.tool ? { tool: e.tool.name } : {}),
+    ...(e.tool && listed(e.tool.name) ? { tool: e.tool.name } : {}),
     ...(title ? { title } : {}),
     ...(description ? { description: truncate(description.replace(/\s+/g, ' ').trim(), SUMMARY_DESCRIPTION_CHARS) } : {}),
     ...(e.summary.version !== undefined ? { version: String(e.summary.version) } : {}),

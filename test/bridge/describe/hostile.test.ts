@@ -4,7 +4,8 @@
 // Sizes are moderate so that the file stays fast; the limits that make larger
 // inputs safe are the same.
 import { afterEach, describe, expect, it } from 'vitest';
-import { TOOL_NAME_PATTERN, ToolNameTable } from '../../../src/bridge/describe/names.js';
+import { TOOL_NAME_PATTERN } from '../../../src/bridge/describe/names.js';
+import { ToolNames } from '../../../src/bridge/naming/index.js';
 import { toExecuteRequest } from '../../../src/bridge/request/index.js';
 import { checkToolSchema } from '../../../src/bridge/describe/schema-checks.js';
 import type { DeriveResult } from '../../../src/bridge/describe/index.js';
@@ -82,7 +83,7 @@ describe('hostile descriptions', () => {
   });
 
   it('survives ids with path characters, unicode and control characters', () => {
-    const table = new ToolNameTable([]);
+    const table = new ToolNames().forServer(undefined, false);
     expect(deriveFrom({ id: '   ' }, 'blank')).toMatchObject({ ok: false, reason: 'the description has no process id' });
     for (const id of ['../../etc/passwd', 'a/b\\c', 'Größe', '処理/データ', 'tab\there', 'line\nbreak', '🚀 launch', '%2e%2e', '.']) {
       const result = deriveFrom({ id, inputs: { [id]: { schema: { type: 'string' } }, 'x/../y': { schema: {} } } }, table.nameFor(id));

@@ -4,10 +4,10 @@ import {
   ARGUMENT_NAME_PATTERN,
   FIXED_TOOL_NAMES,
   TOOL_NAME_PATTERN,
-  ToolNameTable,
   argumentNameFor,
   toolNameFor,
 } from '../../../src/bridge/describe/names.js';
+import { ToolNames } from '../../../src/bridge/naming/index.js';
 
 const none = new Set<string>();
 
@@ -51,7 +51,7 @@ describe('toolNameFor', () => {
   });
 
   it('gives ids that share a slug different names', () => {
-    const table = new ToolNameTable([]);
+    const table = new ToolNames().forServer(undefined, false);
     const ids = ['a.b', 'a b', 'a/b', 'a:b', 'a?b', 'a#b'];
     const names = ids.map((id) => table.nameFor(id));
     expect(new Set(names).size).toBe(ids.length);
@@ -88,9 +88,9 @@ describe('argumentNameFor', () => {
   });
 });
 
-describe('ToolNameTable', () => {
+describe('ToolNames for one server', () => {
   it('reserves the fixed tool names', () => {
-    const table = new ToolNameTable([]);
+    const table = new ToolNames().forServer(undefined, false);
     for (const fixed of FIXED_TOOL_NAMES) {
       const name = table.nameFor(fixed);
       expect(name).not.toBe(fixed);
@@ -100,12 +100,12 @@ describe('ToolNameTable', () => {
   });
 
   it('reserves extra names it is given', () => {
-    const table = new ToolNameTable(['inspect']);
+    const table = new ToolNames({ reserved: ['inspect'] }).forServer(undefined, false);
     expect(table.nameFor('inspect')).not.toBe('inspect');
   });
 
   it('keeps a name stable while the process exists, and maps back by lookup', () => {
-    const table = new ToolNameTable([]);
+    const table = new ToolNames().forServer(undefined, false);
     const a = table.nameFor('a.b');
     table.nameFor('a_b');
     expect(table.nameFor('a.b')).toBe(a);
@@ -115,13 +115,13 @@ describe('ToolNameTable', () => {
   });
 
   it('gives a valid id its own name even when a renamed id came first', () => {
-    const table = new ToolNameTable([]);
+    const table = new ToolNames().forServer(undefined, false);
     table.nameFor('echo.v2');
     expect(table.nameFor('echo_v2')).toBe('echo_v2');
   });
 
   it('frees names of forgotten processes', () => {
-    const table = new ToolNameTable([]);
+    const table = new ToolNames().forServer(undefined, false);
     table.nameFor('one');
     table.nameFor('two');
     table.retainOnly(['two']);
@@ -135,7 +135,7 @@ describe('ToolNameTable', () => {
   it('never gives two processes one name, and every name is valid (property)', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom('a.b', 'a_b', 'a b', 'echo', 'list_jobs', 'x'.repeat(70), 'Größe', '処理', '🚀', '../..', '')), { maxLength: 40 }), (ids) => {
-        const table = new ToolNameTable([]);
+        const table = new ToolNames().forServer(undefined, false);
         const names = new Map<string, string>();
         for (const id of ids) {
           const name = table.nameFor(id);

@@ -6,7 +6,7 @@ import { deriveFrom } from '../../support/derive.js';
 const output = (id: string, extra: Partial<NormalizedOutput> = {}): NormalizedOutput => ({ id, kind: 'literal', schema: {}, mediaTypes: [], ...extra });
 
 describe('buildOutputSchema', () => {
-  it('names each output with its description and media types, constraining nothing', () => {
+  it('names each output, constraining nothing (the tool description says what they are)', () => {
     const schema = buildOutputSchema([
       output('count', { title: 'Count', description: 'How many' }),
       output('image', { kind: 'complex', mediaTypes: [{ mediaType: 'image/png', binary: true }] }),
@@ -14,20 +14,14 @@ describe('buildOutputSchema', () => {
     ]);
     expect(schema).toMatchObject({
       type: 'object',
-      properties: {
-        status: { type: 'string' },
-        jobId: { type: 'string' },
-        outputs: { type: 'object', properties: { count: { description: 'How many.' }, image: { description: 'Media type: image/png.' }, bare: {} } },
-      },
+      properties: { outputs: { type: 'object', properties: { count: {}, image: {}, bare: {} } } },
     });
-    expect(JSON.stringify(schema)).not.toMatch(/"required"|"additionalProperties"/);
-    expect(((schema?.properties as Record<string, Record<string, unknown>>).progress).type).toBeUndefined();
+    expect(JSON.stringify(schema)).not.toMatch(/"required"|"additionalProperties"|"description"/);
   });
 
-  it('keeps only names when descriptions make it too big, and gives up beyond that', () => {
+  it('gives up when even the names do not fit', () => {
     const many = Array.from({ length: 60 }, (_, i) => output(`o${i}`, { description: 'd'.repeat(300) }));
-    const namesOnly = buildOutputSchema(many);
-    const outputs = (namesOnly?.properties as Record<string, Record<string, unknown>>).outputs.properties as Record<string, unknown>;
+    const outputs = (buildOutputSchema(many)?.properties as Record<string, Record<string, unknown>>).outputs.properties as Record<string, unknown>;
     expect(outputs.o0).toEqual({});
     expect(buildOutputSchema(Array.from({ length: 1000 }, (_, i) => output(`output_${i}`)))).toBeUndefined();
   });

@@ -27,23 +27,23 @@ describe('deriveTool: the tool around the schema', () => {
     expect(t.name).toBe('the_tool');
     expect(t.processId).toBe('hello-world');
     expect(t.title).toBe('Hello World');
-    expect(t.annotations).toEqual({ title: 'Hello World', readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true });
+    // Only what differs from the MCP defaults; the title is the tool's own.
+    expect(t.annotations).toEqual({ destructiveHint: false });
     expect(t._meta).toEqual({ 'ogc-processes-mcp/processId': 'hello-world' });
     expect(t.version).toBe('0.2.0');
     expect(t.jobControlOptions).toEqual(['sync-execute', 'async-execute']);
   });
 
-  it('describes what the process does, its outputs, and how to follow a job', () => {
+  it('describes what the process does and its outputs; following a job is said once, in the instructions', () => {
     expect(t.description.startsWith('Echoes a name.')).toBe(true);
     expect(t.description).toContain('Outputs: echo');
-    expect(t.description).toContain('get_job');
-    expect(t.description).toContain('get_job_results');
+    expect(t.description).not.toContain('get_job');
   });
 
   it('declares a permissive outputSchema naming the outputs', () => {
     expect(t.outputSchema).toMatchObject({
       type: 'object',
-      properties: { status: { type: 'string' }, jobId: { type: 'string' }, outputs: { type: 'object', properties: { echo: { description: 'Echo.' } } } },
+      properties: { outputs: { type: 'object', properties: { echo: {} } } },
     });
     expect(t.outputSchema?.required).toBeUndefined();
     expect(t.outputs).toEqual([{ id: 'echo', title: 'Echo', kind: 'complex', mediaTypes: [], schema: { type: 'object', contentMediaType: 'application/json' } }]);
@@ -56,10 +56,10 @@ describe('deriveTool: the tool around the schema', () => {
     expect(bare.inputSchema).toEqual({ type: 'object', properties: {}, additionalProperties: false });
   });
 
-  it('keeps the description within 2,048 characters, the follow-up note included', () => {
+  it('keeps the description within 2,048 characters, the outputs sentence included', () => {
     const long = tool({ id: 'long', description: 'word '.repeat(2000), outputs: Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`o${i}`, { schema: {} }])) });
     expect(long.description.length).toBeLessThanOrEqual(2048);
-    expect(long.description).toContain('get_job_results');
+    expect(long.description).toContain('Outputs: o0, o1');
     expect(long.description).toContain('and 30 more');
   });
 });
@@ -108,7 +108,8 @@ describe('deriveTool: inputs', () => {
         },
       },
     });
-    expect(props(t).out).toEqual({ title: 'Pixel type', description: 'Output pixel type', type: 'string', enum: ['uint8', 'int32'], default: 'uint8' });
+    // The title says nothing the description does not: one text only.
+    expect(props(t).out).toEqual({ description: 'Output pixel type', type: 'string', enum: ['uint8', 'int32'], default: 'uint8' });
   });
 
   it('accepts an enum beside the schema', () => {
@@ -121,11 +122,12 @@ describe('deriveTool: inputs', () => {
     const obj = props(t).obj;
     expect(obj.anyOf).toEqual([
       { type: 'object', required: ['message'], properties: { message: { type: 'string' } } },
-      expect.objectContaining({ type: 'object', required: ['href'], properties: expect.objectContaining({ href: { type: 'string', format: 'uri', description: expect.any(String) } }) }),
+      expect.objectContaining({ type: 'object', required: ['href'], properties: expect.objectContaining({ href: { type: 'string', format: 'uri' } }) }),
     ]);
-    expect(obj.description).toContain('href');
+    // Said once, on the input.
+    expect(obj.description).toContain('A reference {"href": URL} may be given instead of the value.');
     expect(t.inputs[0]).toMatchObject({ kind: 'complex', acceptsReference: true, qualifiedContent: false });
-    expect(t.description).toContain('Input obj may be given inline or as a reference');
+    expect(t.description).not.toContain('reference');
   });
 
   it('offers one binary media type as a base64 string', () => {
@@ -137,7 +139,7 @@ describe('deriveTool: inputs', () => {
       description: 'The image/png content, base64-encoded.',
     });
     expect(t.inputs[0].stringContent).toEqual({ mediaType: 'image/png', binary: true });
-    expect(t.description).toContain('base64');
+    expect(props(t).image.description).toContain('base64');
   });
 
   it('offers several media types as {value, mediaType}', () => {
@@ -197,9 +199,11 @@ describe('deriveTool: inputs', () => {
   });
 
   it('accepts any value for an input without a schema, with a warning', () => {
-    const t = tool({ id: 'p', inputs: { x: { title: 'X' } } });
-    expect(props(t).x).toEqual({ title: 'X', description: 'X' });
-    expect(t.warnings).toEqual(['input "x": it has no schema; any value is accepted']);
+    const t = tool({ id: 'p', inputs: { x: { title: 'X' }, y: { title: 'The y' } } });
+    // A title that only repeats the name says nothing; another is the description.
+    expect(props(t).x).toEqual({});
+    expect(props(t).y).toEqual({ description: 'The y' });
+    expect(t.warnings).toEqual(['input "x": it has no schema; any value is accepted', 'input "y": it has no schema; any value is accepted']);
   });
 
   it('remembers the object encoding it was derived for', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { serverNameProblem, serverNamesProblems } from '../../../src/bridge/naming/server-names.js';
-import { ToolNames } from '../../../src/bridge/naming/tool-names.js';
+import { serverNameProblem, serverNamesProblems } from '../../../src/bridge/naming/index.js';
+import { ToolNames } from '../../../src/bridge/naming/index.js';
 
 // What every major client accepts: the Anthropic/OpenAI pattern with a letter first (Gemini).
 const EVERY_CLIENT = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkServerList, parseServerFlag, serversFromSection } from '../../src/cli/server-list.js';
+import { parseServerFlag, serversFromSection } from '../../src/config/servers.js';
 
 describe('--server NAME=URL', () => {
   it('splits at the first = (a URL may hold more)', () => {
@@ -46,14 +46,5 @@ describe('servers section of a config file', () => {
     expect(() => serversFromSection({ eo: { auth_type: 'bearer' } }, env, 'f')).toThrow(/servers.eo in f has no api_url/);
     expect(() => serversFromSection(['eo'], env, 'f')).toThrow(/"servers" must map server names/);
     expect(() => serversFromSection({ eo: 'https://x' }, env, 'f')).toThrow(/must hold settings/);
-  });
-});
-
-describe('the whole list', () => {
-  it('accepts distinct plain names and refuses the others with every reason', () => {
-    expect(() => checkServerList([parseServerFlag('a=u'), parseServerFlag('b=u')])).not.toThrow();
-    expect(() => checkServerList([parseServerFlag('eo=u'), parseServerFlag('EO=u'), parseServerFlag('2x=u')])).toThrow(
-      /must start with a letter.*"eo" and "EO" are the same/,
-    );
   });
 });
