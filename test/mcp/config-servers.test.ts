@@ -5,23 +5,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseCommandLine, secretsOf, type Config } from '../../src/config.js';
-
-function serve(argv: string[], env: NodeJS.ProcessEnv = {}): Config {
-  const command = parseCommandLine(argv, env);
-  if (command.kind !== 'serve') throw new Error(`expected serve, got ${command.kind}`);
-  return command.config;
-}
-
-function failure(argv: string[], env: NodeJS.ProcessEnv = {}): string {
-  try {
-    parseCommandLine(argv, env);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a ConfigError');
-}
+import { failure, serve } from '../support/cli-config.js';
+import { secretsOf } from '../../src/config.js';
 
 function file(doc: unknown): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'servers-'));

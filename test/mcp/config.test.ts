@@ -1,23 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULTS, helpText, parseCommandLine, secretsOf, type Config } from '../../src/config.js';
+import { failure, serve } from '../support/cli-config.js';
+import { ConfigError, DEFAULTS, helpText, parseCommandLine, secretsOf } from '../../src/config.js';
 import { processFilter } from '../../src/mcp/process-filter.js';
 import { displayUrl } from '../../src/util/display-url.js';
-
-function serve(argv: string[], env: NodeJS.ProcessEnv = {}): Config {
-  const command = parseCommandLine(argv, env);
-  if (command.kind !== 'serve') throw new Error(`expected serve, got ${command.kind}`);
-  return command.config;
-}
-
-function failure(argv: string[], env: NodeJS.ProcessEnv = {}): string {
-  try {
-    parseCommandLine(argv, env);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('command line and environment', () => {
   it('gives defaults for everything but the server', () => {
