@@ -69,6 +69,13 @@ describe('two OGC servers behind one bridge', () => {
     expect(onlyBeta.jobs.every((j) => j.server === 'beta')).toBe(true);
   });
 
+  it('serves a job\'s results as a resource from the server that owns it', async () => {
+    const run = await callTool(cli.client, 'beta_primes_between', { min_val: 0, max_val: 12 });
+    const { jobId } = structured<{ jobId: string }>(run);
+    const read = await cli.client.readResource({ uri: `ogc-job://${encodeURIComponent(jobId)}/results` });
+    expect(JSON.parse((read.contents[0] as { text: string }).text)).toMatchObject({ return_value: [2, 3, 5, 7, 11] });
+  });
+
   it('runs a process by id on the named server, and asks which server when the id is on both', async () => {
     const run = await callTool(cli.client, 'execute_process', { server: 'beta', process_id: 'primes_between', inputs: { max_val: 20 } });
     expect(structured(run)).toMatchObject({ status: 'successful', outputs: { return_value: [2, 3, 5, 7, 11, 13, 17, 19] } });
