@@ -11,30 +11,37 @@ import { truncate } from '../util/text.js';
 export async function runInspect(config: BridgeSettings, logger: Logger): Promise<number> {
   const ctx = createBridgeContext(config, { logger, start: false });
   try {
-    await ctx.catalog.refresh();
-    if (ctx.catalog.lastError !== undefined) {
-      process.stderr.write(`${logger.redact(describeForTerminal(ctx.catalog.lastError, config.serverUrl))}\n`);
-      return 1;
-    }
-    const entries = ctx.catalog.allEntries();
-    const tools = entries.filter((e) => e.tool).length;
-    const out: string[] = [`${displayUrl(config.serverUrl)}: ${entries.length} process(es), ${tools} tool(s), ${entries.length - tools} skipped.`, ''];
-    for (const entry of entries) {
-      if (!entry.tool) {
-        out.push(`✗ ${entry.processId}: skipped: ${entry.skipReason ?? 'unknown reason'}`, '');
+    let failed = false;
+    const out: string[] = [];
+    // Every server of the bridge, each with its own section.
+    for (const server of ctx.servers) {
+      await server.catalog.refresh();
+      const label = `${server.name !== undefined && ctx.servers.length > 1 ? `${server.name}: ` : ''}${displayUrl(server.url)}`;
+      if (server.catalog.lastError !== undefined) {
+        process.stderr.write(`${logger.redact(`${ctx.servers.length > 1 ? `${label}: ` : ''}${describeForTerminal(server.catalog.lastError, server.url)}`)}\n`);
+        failed = true;
         continue;
       }
-      const t = entry.tool;
-      out.push(`✓ ${entry.processId} -> tool ${t.name}${t.title ? ` ("${t.title}")` : ''}`);
-      out.push(`  description (${t.description.length} chars): ${firstLine(t.description)}`);
-      out.push(`  job control: ${t.jobControlOptions.join(', ') || '(not stated)'}`);
-      for (const w of entry.warnings) out.push(`  warning: ${w}`);
-      out.push(`  inputSchema: ${indent(JSON.stringify(t.inputSchema, null, 2))}`);
-      if (t.outputSchema) out.push(`  outputSchema: ${indent(JSON.stringify(t.outputSchema, null, 2))}`);
-      out.push('');
+      const entries = server.catalog.allEntries();
+      const tools = entries.filter((e) => e.tool).length;
+      out.push(`${label}: ${entries.length} process(es), ${tools} tool(s), ${entries.length - tools} skipped.`, '');
+      for (const entry of entries) {
+        if (!entry.tool) {
+          out.push(`✗ ${entry.processId}: skipped: ${entry.skipReason ?? 'unknown reason'}`, '');
+          continue;
+        }
+        const t = entry.tool;
+        out.push(`✓ ${entry.processId} -> tool ${t.name}${t.title ? ` ("${t.title}")` : ''}`);
+        out.push(`  description (${t.description.length} chars): ${firstLine(t.description)}`);
+        out.push(`  job control: ${t.jobControlOptions.join(', ') || '(not stated)'}`);
+        for (const w of entry.warnings) out.push(`  warning: ${w}`);
+        out.push(`  inputSchema: ${indent(JSON.stringify(t.inputSchema, null, 2))}`);
+        if (t.outputSchema) out.push(`  outputSchema: ${indent(JSON.stringify(t.outputSchema, null, 2))}`);
+        out.push('');
+      }
     }
-    process.stdout.write(`${logger.redact(out.join('\n'))}\n`);
-    return 0;
+    if (out.length > 0) process.stdout.write(`${logger.redact(out.join('\n'))}\n`);
+    return failed ? 1 : 0;
   } finally {
     await closeBridgeContext(ctx);
   }

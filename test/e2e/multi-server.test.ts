@@ -2,9 +2,10 @@
 // tools from both, namespaced; a job on each followed and dismissed through
 // the bridge, its id routed to the server that owns it; then one server
 // stopped while the other keeps working.
+import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../src/demo/index.js';
-import { callTool, clientConstraintViolations, eventually, startCli, structured, textOf, type CliSession } from './helpers.js';
+import { callTool, cliPath, clientConstraintViolations, eventually, startCli, structured, textOf, type CliSession } from './helpers.js';
 
 describe('two OGC servers behind one bridge', () => {
   let alpha: DemoServer;
@@ -82,6 +83,17 @@ describe('two OGC servers behind one bridge', () => {
     const ambiguous = await callTool(cli.client, 'execute_process', { process_id: 'primes_between', inputs: {} });
     expect(ambiguous.isError).toBe(true);
     expect(textOf(ambiguous)).toMatch(/alpha.*beta|beta.*alpha/);
+  });
+
+  it('inspect prints each server\'s processes under its name', async () => {
+    const child = spawn(process.execPath, [cliPath, 'inspect', '--server', `alpha=${alpha.url}`, '--server', `beta=${beta.url}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^alpha: http:\/\/127\.0\.0\.1:\d+\/: 9 process\(es\)/m);
+    expect(stdout).toMatch(/^beta: http:\/\/127\.0\.0\.1:\d+\/: 9 process\(es\)/m);
+    expect(stdout).toContain('218 -> tool beta_218');
   });
 
   it('keeps working with one server stopped, and says which one is down', async () => {
