@@ -54,7 +54,7 @@ async function readResource(root: BridgeContext, uri: string, signal: AbortSigna
   try {
     ctx = await jobContext(root, parsed.jobId, signal);
   } catch (error) {
-    throw new McpError(RESOURCE_NOT_FOUND, errorMessage(error));
+    throw new ResourceNotFoundError(uri, errorMessage(error));
   }
   let results: Record<string, unknown>;
   try {

@@ -2,7 +2,7 @@
 // tools, then every process tool or, above the threshold, search_processes and
 // the pinned and most-used process tools), which process a tool name runs, and
 // the search index over every server's processes.
-import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { Tool } from '@modelcontextprotocol/server';
 import type { ToolNames } from '../../bridge/naming/index.js';
 import {
   DEFAULT_LISTING_POLICY,
@@ -211,7 +211,8 @@ function processIdOf(definition: Tool): string {
  * names when there are several, absent when there is one.
  */
 function withServerArgument(definition: Tool, serverNames: string[]): Tool {
-  const properties: Record<string, object> = { ...(definition.inputSchema.properties ?? {}) };
+  type Properties = NonNullable<Tool['inputSchema']['properties']>;
+  const properties: Properties = { ...(definition.inputSchema.properties ?? {}) };
   delete properties.server;
   if (serverNames.length > 1) properties.server = { type: 'string', enum: serverNames };
   return { ...definition, inputSchema: { ...definition.inputSchema, properties } };

@@ -5,7 +5,7 @@
 // knows the job). The list tools without a server ask every server and put the
 // answers together; one server down is a line in the answer, not a failure.
 // Each call then runs on that server's context: its client, catalog and URL.
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/server';
 import { isRecord } from '../../util/records.js';
 import type { BridgeContext } from '../context.js';
 import { ToolError, toolFailure } from '../errors.js';
