@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApiVersion } from './api-version.js';
 import type { ProcessCatalog } from './catalog.js';
 import type { JobManager } from './jobs.js';
 
@@ -6,6 +7,7 @@ export interface ServerState {
   readonly catalog: ProcessCatalog;
   readonly jobs: JobManager;
   readonly maxBodyBytes: number;
+  readonly apiVersion: ApiVersion;
 }
 
 /** Everything a route handler gets for one request. */

@@ -1,6 +1,6 @@
 import type { Handler } from './context.js';
 import { executeProcess } from './routes/execution.js';
-import { dismissJob, getJob, getJobResults, listJobs } from './routes/jobs.js';
+import { dismissJob, getJob, getJobOutput, getJobResults, listJobs } from './routes/jobs.js';
 import { getConformance, getLandingPage } from './routes/landing.js';
 import { getOutputFile } from './routes/outputs.js';
 import { getProcess, listProcesses } from './routes/processes.js';
@@ -27,8 +27,10 @@ const JOBS = route({ GET: listJobs });
 const JOB = route({ GET: getJob, DELETE: dismissJob });
 const RESULTS = route({ GET: getJobResults });
 const OUTPUT_FILE = route({ GET: getOutputFile });
+const RESULT_OUTPUT = route({ GET: getJobOutput });
 
 /** Maps decoded path segments to a route and its parameters; a switch, since it runs on every request. */
+/** Maps decoded path segments to a route and its parameters (the routes of 2.0 answer 404 in 1.0 mode: see their handlers). */
 export function resolveRoute(segments: readonly string[]): { route: Route; params: string[] } | undefined {
   const [first, second, third] = segments;
   switch (segments.length) {
@@ -47,6 +49,9 @@ export function resolveRoute(segments: readonly string[]): { route: Route; param
       if (first === 'processes' && third === 'execution') return { route: EXECUTION, params: [second] };
       if (first === 'jobs' && third === 'results') return { route: RESULTS, params: [second] };
       if (first === 'outputs') return { route: OUTPUT_FILE, params: [second, third] };
+      return undefined;
+    case 4:
+      if (first === 'jobs' && third === 'results') return { route: RESULT_OUTPUT, params: [second, segments[3]] };
       return undefined;
     default:
       return undefined;

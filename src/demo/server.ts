@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DemoAuth, type DemoAuthOptions } from './auth.js';
+import { API_VERSIONS, type ApiVersion } from './api-version.js';
 import { ProcessCatalog } from './catalog.js';
 import type { ServerState } from './context.js';
 import { JobManager } from './jobs.js';
@@ -33,6 +34,10 @@ export interface DemoServerOptions {
   maxRetainedBytes?: number;
   /** Wants credentials on every route, and serves an OAuth2 token endpoint at /auth/token (auth.ts). */
   auth?: DemoAuthOptions;
+  /** Added before every answer, to stand for a server whose every request takes this long. Default 0. */
+  latencyMs?: number;
+  /** Which edition of OGC API - Processes - Part 1 to speak. Default '1.0'. */
+  apiVersion?: ApiVersion;
 }
 
 export interface DemoServer {
@@ -56,6 +61,12 @@ export const DEMO_SERVER_DEFAULTS = {
 function positiveInteger(name: string, value: number | undefined, fallback: number, min = 1): number {
   if (value === undefined) return fallback;
   if (!Number.isInteger(value) || value < min) throw new RangeError(`${name} must be an integer >= ${min}, got ${value}`);
+  return value;
+}
+
+function apiVersionOf(value: ApiVersion | undefined): ApiVersion {
+  if (value === undefined) return '1.0';
+  if (!API_VERSIONS.includes(value)) throw new RangeError(`apiVersion must be one of ${API_VERSIONS.join(', ')}, got ${String(value)}`);
   return value;
 }
 
@@ -85,15 +96,21 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       maxRetainedBytes: positiveInteger('maxRetainedBytes', options.maxRetainedBytes, DEMO_SERVER_DEFAULTS.maxRetainedBytes),
     }),
     maxBodyBytes: positiveInteger('maxBodyBytes', options.maxBodyBytes, DEMO_SERVER_DEFAULTS.maxBodyBytes),
+    apiVersion: apiVersionOf(options.apiVersion),
   };
+  const latencyMs = positiveInteger('latencyMs', options.latencyMs, 0, 0);
   let fallbackBase = '';
   const auth = options.auth ? new DemoAuth(options.auth) : undefined;
 
-  const server = createServer({ keepAlive: true }, (req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     const handled = auth ? auth.intercept(req, res, (req.url ?? '/').split('?')[0]!, req.method ?? 'GET') : Promise.resolve(false);
     handled
       .then((done) => (done ? undefined : handleRequest(state, fallbackBase, req, res)))
       .catch((error: unknown) => sendError(res, error));
+  };
+  const server = createServer({ keepAlive: true }, (req, res) => {
+    if (latencyMs > 0) setTimeout(handle, latencyMs, req, res);
+    else handle(req, res);
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -8,13 +8,9 @@ import { parseJsonBody, readBody } from '../request-body.js';
 import { sendJson } from '../responses.js';
 import { jobOutcomeProblem } from './job-outcome.js';
 import { isRecord } from '../../util/records.js';
+import { executionPlan } from './execution-answer.js';
+import { appliedPreferences, parsePrefer, type Preferences } from '../prefer.js';
 
-/** RFC 7240: preferences are comma-separated, each possibly with ;parameters. */
-function prefersAsync(header: string | string[] | undefined): boolean {
-  if (!header) return false;
-  const values = Array.isArray(header) ? header.join(',') : header;
-  return values.split(',').some((pref) => pref.split(';')[0].trim().toLowerCase() === 'respond-async');
-}
 
 /** Outputs the request asks for (OGC `outputs` map); undefined means all. */
 function selectedOutputs(process: DemoProcess, requested: unknown, instance: string): string[] | undefined {
@@ -50,26 +46,53 @@ export async function executeProcess(ctx: RequestContext): Promise<void> {
   }
   const outputs = selectedOutputs(process, request.outputs, instance);
 
-  const offersAsync = process.jobControlOptions.includes('async-execute');
-  const offersSync = process.jobControlOptions.includes('sync-execute');
-  const wantsAsync = prefersAsync(ctx.req.headers.prefer);
-  const runAsync = (wantsAsync && offersAsync) || !offersSync;
+  const version = ctx.state.apiVersion;
+  const prefs = parsePrefer(ctx.req.headers.prefer);
+  const offers = { sync: process.jobControlOptions.includes('sync-execute'), async: process.jobControlOptions.includes('async-execute') };
+  const plan = executionPlan(version, prefs, offers);
 
   const job = jobs.submit(process, prepared.inputs, { baseUrl: ctx.baseUrl, selectedOutputs: outputs });
   const location = `${ctx.baseUrl}jobs/${encodeURIComponent(job.id)}`;
   const headers: Record<string, string> = { Location: location, Vary: 'Prefer' };
 
-  if (runAsync) {
-    if (wantsAsync) headers['Preference-Applied'] = 'respond-async';
-    sendJson(ctx.res, 201, JSON.stringify(statusInfo(job, ctx.baseUrl)), headers);
-    return;
+  if (plan.kind === 'sync') {
+    const settled = await settledWithin(jobs, job, plan.waitMs);
+    if (settled) {
+      const applied = appliedPreferences({ ...(plan.waitMs !== undefined ? { waitSeconds: prefs.waitSeconds } : {}) });
+      if (applied) headers['Preference-Applied'] = applied;
+      sendOutcome(ctx, job, headers, prefs);
+      return;
+    }
   }
-  await jobs.whenSettled(job);
-  sendOutcome(ctx, job, headers);
+  const applied = appliedPreferences({ respondAsync: prefs.respondAsync && offers.async });
+  if (applied) headers['Preference-Applied'] = applied;
+  sendJson(ctx.res, 201, JSON.stringify(statusInfo(job, ctx.baseUrl, version)), headers);
 }
 
-function sendOutcome(ctx: RequestContext, job: Job, headers: Record<string, string>): void {
+/** Waits for the job to settle, at most waitMs (undefined: as long as it takes); true when it did. */
+async function settledWithin(jobs: RequestContext['state']['jobs'], job: Job, waitMs: number | undefined): Promise<boolean> {
+  if (waitMs === undefined) {
+    await jobs.whenSettled(job);
+    return true;
+  }
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(resolve, waitMs, false)));
+  try {
+    return await Promise.race([jobs.whenSettled(job).then(() => true as const), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function sendOutcome(ctx: RequestContext, job: Job, headers: Record<string, string>, prefs: Preferences): void {
+  if (ctx.state.apiVersion === '2.0') headers.Link = `<${headers.Location}>; rel="monitor"`;
   if (job.status === 'successful' && job.resultsBody) {
+    if (ctx.state.apiVersion === '2.0' && prefs.return === 'minimal') {
+      headers['Preference-Applied'] = [headers['Preference-Applied'], 'return=minimal'].filter(Boolean).join(', ');
+      ctx.res.writeHead(303, { ...headers, Location: `${headers.Location}/results`, 'Content-Length': 0 });
+      ctx.res.end();
+      return;
+    }
     sendJson(ctx.res, 200, job.resultsBody, headers);
     return;
   }

@@ -1,23 +1,23 @@
+import { conformanceUris, type ApiVersion } from '../api-version.js';
 import type { RequestContext } from '../context.js';
 import { sendJson } from '../responses.js';
 
-const CONF = 'http://www.opengis.net/spec/ogcapi-processes-1/1.0/conf/';
-const CONFORMANCE = Buffer.from(
-  JSON.stringify({
-    conformsTo: ['core', 'ogc-process-description', 'json', 'job-list', 'dismiss', 'oas30'].map((c) => CONF + c),
-  }),
-);
+const CONFORMANCE: Record<ApiVersion, Buffer> = {
+  '1.0': Buffer.from(JSON.stringify({ conformsTo: conformanceUris('1.0') })),
+  '2.0': Buffer.from(JSON.stringify({ conformsTo: conformanceUris('2.0') })),
+};
 
 const landingPages = new Map<string, Buffer>();
 
-function landingPage(baseUrl: string): Buffer {
-  let bytes = landingPages.get(baseUrl);
+function landingPage(baseUrl: string, version: ApiVersion): Buffer {
+  const key = `${version} ${baseUrl}`;
+  let bytes = landingPages.get(key);
   if (!bytes) {
     const link = (path: string, rel: string, title: string) => ({ href: baseUrl + path, rel, type: 'application/json', title });
     bytes = Buffer.from(
       JSON.stringify({
         title: 'ogc-processes-mcp demo server',
-        description: 'Embedded OGC API - Processes 1.0 server with the reference test processes',
+        description: `Embedded OGC API - Processes ${version} server with the reference test processes`,
         links: [
           link('', 'self', 'This document'),
           link('conformance', 'http://www.opengis.net/def/rel/ogc/1.0/conformance', 'Conformance classes implemented by this server'),
@@ -27,15 +27,15 @@ function landingPage(baseUrl: string): Buffer {
       }),
     );
     if (landingPages.size >= 8) landingPages.clear();
-    landingPages.set(baseUrl, bytes);
+    landingPages.set(key, bytes);
   }
   return bytes;
 }
 
 export function getLandingPage(ctx: RequestContext): void {
-  sendJson(ctx.res, 200, landingPage(ctx.baseUrl));
+  sendJson(ctx.res, 200, landingPage(ctx.baseUrl, ctx.state.apiVersion));
 }
 
 export function getConformance(ctx: RequestContext): void {
-  sendJson(ctx.res, 200, CONFORMANCE);
+  sendJson(ctx.res, 200, CONFORMANCE[ctx.state.apiVersion]);
 }
