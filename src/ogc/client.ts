@@ -14,15 +14,18 @@ import {
 import {
   DEFAULT_OUTPUT_ID,
   PREFER_ASYNC,
+  declaresPart1v2,
   isJsonContentType,
+  jobUrlOf,
   looksLikeStatusInfo,
+  preferWait,
   rawOutputValue,
-  singleOutputId,
   syncJob,
   wantsAsync,
   type Execution,
   type ExecutionMode,
 } from './execution.js';
+import { onlyOutputId, resultsFromJson, type ResultsContext } from './results-shape.js';
 import type { z } from 'zod';
 import type { ProcessDescription } from './description.js';
 import { HttpTransport, headerValue, hrefOf, targetOf, type HttpResponse, type RequestTarget } from './http.js';
@@ -32,7 +35,6 @@ import {
   documentSchemas,
   processDescriptionSchema,
   dismissalToStatusInfo,
-  normalizeResults,
   type ConformanceDeclaration,
   type DocumentKind,
   type ExecuteRequest,
@@ -102,6 +104,16 @@ export interface ExecuteOptions extends CallOptions {
   mode?: ExecutionMode;
   /** The process's jobControlOptions, when the caller has its description at hand. */
   jobControlOptions?: string[];
+  /** In `wait` mode, how long the server may hold the answer before making it a job. */
+  waitSeconds?: number;
+  /** The process's output ids, when the caller has its description at hand (results are filed under them). */
+  outputIds?: readonly string[];
+}
+
+/** One page of the job list, and where the next one is (on the server's own origin). */
+export interface JobsPage {
+  jobs: StatusInfo[];
+  next?: string;
 }
 
 export interface GetJobsOptions extends CallOptions, PagingOptions {
@@ -114,6 +126,8 @@ export interface GetJobsOptions extends CallOptions, PagingOptions {
 export interface GetJobResultsOptions extends CallOptions {
   /** Only this output (the results are fetched whole and this one is picked). */
   output?: string;
+  /** The process's output ids: results in other shapes are filed under them. */
+  outputIds?: readonly string[];
 }
 
 export interface FetchLinkOptions extends CallOptions {
@@ -164,6 +178,7 @@ export class OgcClient {
   // Job control options and output ids of processes seen, so that executeProcess
   // does not have to fetch a description on every call.
   readonly #processFacts = new Map<string, ProcessFacts>();
+  #part1v2: Promise<boolean> | undefined;
 
   constructor(options: OgcClientOptions) {
     this.#base = parseBaseUrl(options.baseUrl);
@@ -214,6 +229,19 @@ export class OgcClient {
     return this.#guard(() => this.#getDocument('conformance', {}, 'conformance', options.signal));
   }
 
+  /**
+   * Whether the server declares OGC API - Processes - Part 1 2.0 (and so
+   * understands `Prefer: respond-async, wait=N`). Read once; false when the
+   * conformance declaration cannot be read.
+   */
+  speaksPart1v2(): Promise<boolean> {
+    this.#part1v2 ??= this.getConformance().then(
+      (declaration) => declaresPart1v2(declaration.conformsTo),
+      () => false,
+    );
+    return this.#part1v2;
+  }
+
   /** GET /processes, optionally following `next` links across pages. */
   getProcesses(options: GetProcessesOptions = {}): Promise<ProcessList> {
     return this.#guard(() => this.#getPages(this.#target('processes', { limit: options.limit }), 'processList', 'processes', options));
@@ -240,14 +268,14 @@ export class OgcClient {
     return this.#guard(async () => {
       const mode = options.mode ?? 'auto';
       const facts = await this.#processFactsFor(processId, mode, options);
-      const async = wantsAsync(mode, options.jobControlOptions ?? facts?.jobControlOptions);
       const body: ExecuteRequest = request.response === undefined ? { ...request, response: 'document' } : request;
       const headers: Record<string, string> = {
         ...this.#headers,
         accept: RESULT_ACCEPT,
         'content-type': 'application/json',
       };
-      if (async) headers.prefer = PREFER_ASYNC;
+      if (mode === 'wait') headers.prefer = preferWait(options.waitSeconds ?? 0);
+      else if (wantsAsync(mode, options.jobControlOptions ?? facts?.jobControlOptions)) headers.prefer = PREFER_ASYNC;
       const response = await this.#http.send({
         method: 'POST',
         target: this.#target(`processes/${encodeSegment(processId)}/execution`),
@@ -257,7 +285,13 @@ export class OgcClient {
         retry: false,
         ...(options.signal ? { signal: options.signal } : {}),
       });
-      return this.#readExecution(processId, body, response, facts, options.signal);
+      const context: ResultsContext = {
+        requested: Object.keys(body.outputs ?? {}),
+        ...(body.response === 'raw' ? { response: 'raw' as const } : {}),
+      };
+      const declared = options.outputIds ?? facts?.outputIds;
+      if (declared) context.declared = declared;
+      return this.#readExecution(processId, response, context, options.signal);
     });
   }
 
@@ -274,6 +308,34 @@ export class OgcClient {
     });
   }
 
+  /** The first page of GET /jobs with these filters, and where the next page is. */
+  getJobsPage(options: GetJobsOptions = {}): Promise<JobsPage> {
+    return this.#guard(() => {
+      const query: Record<string, QueryValue> = {
+        limit: options.limit,
+        status: asList(options.status),
+        processID: asList(options.processId),
+        type: asList(options.type),
+      };
+      return this.#jobsPageAt(this.#target('jobs', query), options.signal);
+    });
+  }
+
+  /** A further page of the job list, at the `next` href a page gave. */
+  getJobsPageAt(href: string, options: CallOptions = {}): Promise<JobsPage> {
+    return this.#guard(() => this.#jobsPageAt(targetOf(new URL(href)), options.signal));
+  }
+
+  async #jobsPageAt(target: RequestTarget, signal: AbortSignal | undefined): Promise<JobsPage> {
+    const page = await this.#getAt(target, 'jobList', signal);
+    const next = page.document.links.find((l) => l.rel === 'next');
+    if (!next) return { jobs: page.document.jobs };
+    const nextUrl = new URL(next.href, page.url);
+    // Paging stays on the server: credentials never follow a link elsewhere.
+    if (!credentialsAllowed(this.#base, nextUrl)) return { jobs: page.document.jobs };
+    return { jobs: page.document.jobs, next: nextUrl.href };
+  }
+
   /** GET /jobs/{id} */
   getJob(jobId: string, options: CallOptions = {}): Promise<StatusInfo> {
     return this.#guard(() => this.#getDocument(`jobs/${encodeSegment(jobId)}`, {}, 'statusInfo', options.signal));
@@ -283,16 +345,8 @@ export class OgcClient {
   getJobResults(jobId: string, options: GetJobResultsOptions = {}): Promise<Results> {
     return this.#guard(async () => {
       const response = await this.#get(this.#target(`jobs/${encodeSegment(jobId)}/results`), RESULT_ACCEPT, options.signal);
-      let results: Results;
-      if (response.body.length > 0 && !isJsonContentType(response.contentType) && !looksLikeJson(response)) {
-        if ((response.contentType ?? '').includes('html')) {
-          throw notJsonError(response.site, response.status, response.body.toString('utf8'), response.contentType);
-        }
-        // A raw single output (the job ran with response=raw).
-        results = { [options.output ?? DEFAULT_OUTPUT_ID]: rawOutputValue(response.body, response.contentType) };
-      } else {
-        results = this.#parse(response, 'results');
-      }
+      const context: ResultsContext = options.outputIds ? { declared: options.outputIds } : {};
+      const results = this.#resultsOf(response, context, options.output);
       if (options.output === undefined) return results;
       if (!(options.output in results)) {
         const available = Object.keys(results).slice(0, 10).join(', ') || '(none)';
@@ -516,13 +570,24 @@ export class OgcClient {
     return this.#processFacts.get(processId);
   }
 
-  async #readExecution(
-    processId: string,
-    request: ExecuteRequest,
-    response: HttpResponse,
-    facts: ProcessFacts | undefined,
-    signal: AbortSignal | undefined,
-  ): Promise<Execution> {
+  /**
+   * Results by output id from a results response: JSON in any of the shapes
+   * results-shape.ts reads, or one raw output of any media type (filed under
+   * `rawId`, else the only expected output).
+   */
+  #resultsOf(response: HttpResponse, context: ResultsContext, rawId?: string): Results {
+    throwIfError(response);
+    if (isBlank(response)) return {};
+    if (!isJsonContentType(response.contentType) && !looksLikeJson(response)) {
+      if ((response.contentType ?? '').includes('html')) {
+        throw notJsonError(response.site, response.status, response.body.toString('utf8'), response.contentType);
+      }
+      return { [rawId ?? onlyOutputId(context) ?? DEFAULT_OUTPUT_ID]: rawOutputValue(response.body, response.contentType) };
+    }
+    return resultsFromJson(parseJson(response), context);
+  }
+
+  async #readExecution(processId: string, response: HttpResponse, context: ResultsContext, signal: AbortSignal | undefined): Promise<Execution> {
     throwIfError(response);
     const location = headerValue(response.headers, 'location');
     const preferenceApplied = headerValue(response.headers, 'preference-applied');
@@ -543,33 +608,21 @@ export class OgcClient {
       return { job: await this.#jobOrPlaceholder(jobId, processId, signal), mode: 'async', ...extra };
     }
 
-    const jobId = (location !== undefined ? lastPathSegment(location) : undefined) ?? headerValue(response.headers, 'x-job-id');
-    const outputId = () => singleOutputId(request.outputs, facts?.outputIds);
-    if (blank) return { job: syncJob(processId, jobId), results: {}, mode: 'sync', ...extra };
-    if (!isJsonContentType(response.contentType) && !looksLikeJson(response)) {
-      if ((response.contentType ?? '').includes('html')) {
-        throw notJsonError(response.site, response.status, response.body.toString('utf8'), response.contentType);
-      }
-      return {
-        job: syncJob(processId, jobId),
-        results: { [outputId()]: rawOutputValue(response.body, response.contentType) },
-        mode: 'sync',
-        ...extra,
-      };
+    const monitor = jobUrlOf(undefined, headerValue(response.headers, 'link'));
+    if (response.status === 303 && location !== undefined) {
+      // 2.0: the results are at the Location; the job, if any, in Link rel=monitor.
+      const results = this.#resultsOf(await this.#get(targetOf(new URL(location, response.url)), RESULT_ACCEPT, signal), context);
+      return { job: syncJob(processId, monitor !== undefined ? lastPathSegment(monitor) : undefined), results, mode: 'sync', ...extra };
     }
-    const doc = parseJson(response);
-    if (looksLikeStatusInfo(doc)) {
+    const jobUrl = jobUrlOf(location, headerValue(response.headers, 'link'));
+    const jobId = (jobUrl !== undefined ? lastPathSegment(jobUrl) : undefined) ?? headerValue(response.headers, 'x-job-id');
+    if (!blank && (isJsonContentType(response.contentType) || looksLikeJson(response))) {
+      const doc = parseJson(response);
       // A job status with 200: the server ran it as a job after all.
-      return { job: this.#validate(response, 'statusInfo', doc), mode: 'async', ...extra };
+      if (looksLikeStatusInfo(doc)) return { job: this.#validate(response, 'statusInfo', doc), mode: 'async', ...extra };
+      return { job: syncJob(processId, jobId), results: resultsFromJson(doc, context), mode: 'sync', ...extra };
     }
-    // response=raw returns the single output's value itself, whatever JSON it is.
-    const results = request.response === 'raw' ? undefined : normalizeResults(doc);
-    return {
-      job: syncJob(processId, jobId),
-      results: results ?? { [outputId()]: doc },
-      mode: 'sync',
-      ...extra,
-    };
+    return { job: syncJob(processId, jobId), results: this.#resultsOf(response, context), mode: 'sync', ...extra };
   }
 
   /** The job a Location header named; if it cannot be read yet, an accepted job with that id. */

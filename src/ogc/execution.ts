@@ -3,7 +3,12 @@
 import { isRecord } from '../util/records.js';
 import type { ExecuteRequest, QualifiedValue, Results, StatusInfo } from './models.js';
 
-export type ExecutionMode = 'sync' | 'async' | 'auto';
+/**
+ * `sync` and `async` ask for one or the other; `auto` asks for async when the
+ * process offers it; `wait` asks for both (Part 1 2.0: `Prefer: respond-async,
+ * wait=N`: results within N seconds, else a job).
+ */
+export type ExecutionMode = 'sync' | 'async' | 'auto' | 'wait';
 
 /** The outcome of executeProcess: a job either way, with results when the server answered synchronously. */
 export interface Execution {
@@ -17,6 +22,11 @@ export interface Execution {
 
 /** The exact Prefer value: several servers compare it as a string. */
 export const PREFER_ASYNC = 'respond-async';
+
+/** The Prefer value of `wait` mode. */
+export function preferWait(seconds: number): string {
+  return `${PREFER_ASYNC}, wait=${Math.max(0, Math.floor(seconds))}`;
+}
 
 /** The output id used for a raw single output whose id nobody told us. */
 export const DEFAULT_OUTPUT_ID = 'return_value';
@@ -70,9 +80,30 @@ export function rawOutputValue(body: Buffer, contentType: string | undefined): Q
   return { value: body.toString('base64'), encoding: 'base64', mediaType };
 }
 
-/** True for a body that is a job status rather than results (some servers answer 200 with one). */
+/**
+ * True for a body that is a job status rather than results (some servers
+ * answer 200 with one): `jobID` (1.0), or `id` with what only a 2.0 status
+ * carries beside it.
+ */
 export function looksLikeStatusInfo(doc: unknown): boolean {
-  return isRecord(doc) && typeof doc.jobID === 'string' && typeof doc.status === 'string';
+  if (!isRecord(doc) || typeof doc.status !== 'string') return false;
+  if (typeof doc.jobID === 'string') return true;
+  return typeof doc.id === 'string' && (typeof doc.processingEntityType === 'string' || doc.type === 'process');
+}
+
+/** The job a response names: its Location, else its `Link: <...>; rel="monitor"` (2.0), else X-Job-Id. */
+export function jobUrlOf(location: string | undefined, link: string | undefined): string | undefined {
+  if (location !== undefined) return location;
+  for (const part of (link ?? '').split(/,(?=\s*<)/)) {
+    const match = /^\s*<([^>]*)>(.*)$/.exec(part);
+    if (match && /;\s*rel\s*=\s*"?monitor"?/i.test(match[2]!)) return match[1];
+  }
+  return undefined;
+}
+
+/** Part 1 2.0 conformance: any class under ogcapi-processes-1/2.0/conf/. */
+export function declaresPart1v2(conformsTo: readonly string[]): boolean {
+  return conformsTo.some((uri) => /\/spec\/ogcapi-processes-1\/2\.\d+\/conf\//.test(uri));
 }
 
 /** A finished job standing for a synchronous execution, which has no job of its own. */

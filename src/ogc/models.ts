@@ -7,6 +7,7 @@
 // raw document again. The standard's own schemas are
 // checked elsewhere (test/support/official-schemas.ts).
 import { z } from 'zod';
+import { resultsFromJson } from './results-shape.js';
 import { readProcessDescription, type ProcessDescription } from './description.js';
 import { plainText } from './text.js';
 import { isRecord } from '../util/records.js';
@@ -210,6 +211,8 @@ export const StatusInfoSchema = z.preprocess(
     jobID: z.string(),
     status: z.string() as z.ZodType<JobStatus>,
     type: z.string().optional(),
+    /** Part 1 2.0: what made the job (`ogc-api-processes`, `openeo`, ...). */
+    processingEntityType: z.string().optional(),
     processID: z.string().optional(),
     message: z.string().optional(),
     created: z.string().optional(),
@@ -261,33 +264,15 @@ export function isQualifiedValue(value: unknown): value is QualifiedValue {
   return isRecord(value) && 'value' in value;
 }
 
-// Keys a results *wrapper* may carry beside `outputs`. With anything else
-// beside it, `outputs` is taken to be an output that happens to be named so.
-const WRAPPER_KEYS = new Set(['outputs', 'links', '$schema', 'jobID', 'processID', 'status', 'id']);
-
 /**
- * Brings the three result shapes to one map: a raw map `{id: value}`,
- * `{outputs: [{id, ...value}]}` and `{outputs: {id: value}}`. `null`
- * (eozilla, for a process without outputs) is an empty map. Returns
+ * A results document as one map by output id (results-shape.ts reads every
+ * shape; without the process's output ids, ids come from the document alone).
+ * `null` (eozilla, for a process without outputs) is an empty map. Returns
  * undefined for anything that is not a results document.
  */
 export function normalizeResults(doc: unknown): Results | undefined {
-  if (doc === null) return {};
-  if (!isRecord(doc)) return undefined;
-  const outputs = doc.outputs;
-  const wrapperOnly = Object.keys(doc).every((k) => WRAPPER_KEYS.has(k));
-  if (wrapperOnly && Array.isArray(outputs) && outputs.every((o) => isRecord(o) && typeof o.id === 'string')) {
-    const map: Results = {};
-    for (const item of outputs as UnknownRecord[]) {
-      const { id, ...value } = item;
-      map[id as string] = value;
-    }
-    return map;
-  }
-  if (wrapperOnly && isRecord(outputs) && !isLinkValue(outputs) && !isQualifiedValue(outputs)) {
-    return { ...outputs };
-  }
-  return doc;
+  if (doc !== null && !isRecord(doc)) return undefined;
+  return resultsFromJson(doc);
 }
 
 export const ResultsSchema = z.unknown().transform((doc, ctx): Results => {

@@ -128,7 +128,8 @@ describe('synchronous answers', () => {
     expect(execution).toEqual({
       mode: 'sync',
       job: { jobID: 's1', processID: 'p', status: 'successful', type: 'process' },
-      results: { result: { value: [2, 3, 5] } },
+      // An {id, value} item is the value itself.
+      results: { result: [2, 3, 5] },
     });
   });
 
