@@ -4,10 +4,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Job } from './jobs.js';
 import { send, sendJson } from './responses.js';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isRecord } from '../util/records.js';
 
 /** A link value ({href}) is answered with 303 to it; a qualified value in its media type; anything else as JSON. */
 export function sendOutputValue(res: ServerResponse, value: unknown): void {

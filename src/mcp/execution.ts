@@ -9,6 +9,7 @@ import { failedResult, statusSummary } from '../bridge/results/index.js';
 import type { StatusInfo } from '../ogc/index.js';
 import { isFinishedStatus } from '../ogc/models.js';
 import { OgcApiError } from '../ogc/errors.js';
+import { startExecution } from '../ogc/fast-start.js';
 import type { BridgeContext } from './context.js';
 import { about, describeUpstreamError, ToolError, UpstreamFailure } from './errors.js';
 import { resultsToolResult } from './results.js';
@@ -37,14 +38,17 @@ export async function executeTool(call: ToolCall, tool: DerivedTool, args: Recor
     ...(options.response ? { response: options.response } : {}),
     objectInputEncoding: ctx.config.objectInputs,
   });
-  const offersAsync = tool.jobControlOptions.length === 0 || tool.jobControlOptions.includes('async-execute');
+  const budgetMs = Math.round(options.waitSeconds * 1000);
+  const startedAt = Date.now();
 
-  // An async start is not aborted half-way: only its answer tells us which job
-  // to dismiss. A sync run has no job to dismiss, so its request is aborted.
-  const started = await about({ processId }, ctx.client.executeProcess(processId, request, {
-    mode: offersAsync ? 'async' : 'sync',
+  // The cheapest start that keeps the budget (ogc/fast-start.ts). An async
+  // start is not aborted half-way: only its answer tells us which job to
+  // dismiss. A sync run has no job to dismiss, so its request is aborted.
+  const started = await about({ processId }, startExecution(ctx.client, processId, request, {
     jobControlOptions: tool.jobControlOptions,
-    ...(offersAsync ? {} : { signal }),
+    outputIds: outputIdsOf(tool),
+    budgetMs,
+    signal,
   }));
   let job = started.job;
   const jobId = job.jobID || undefined;
@@ -66,7 +70,8 @@ export async function executeTool(call: ToolCall, tool: DerivedTool, args: Recor
     try {
       job = await ctx.client.waitForJob(jobId, {
         signal,
-        timeoutMs: Math.round(options.waitSeconds * 1000),
+        // What the start (a 2.0 server's wait) left of the budget.
+        timeoutMs: Math.max(0, budgetMs - (Date.now() - startedAt)),
         // The final state is reported by complete() (or not at all, for a failure).
         onProgress: (seen) => {
           if (!isFinishedStatus(seen.status)) progress?.update(seen.progress, progressMessage(seen));
@@ -103,7 +108,7 @@ export async function answerForJob(
   const { progress, outputId } = options;
   const jobId = job.jobID || undefined;
   if (job.status === 'successful') {
-    let results = await about({ jobId }, ctx.client.getJobResults(jobId!, { signal }));
+    let results = await about({ jobId }, ctx.client.getJobResults(jobId!, { signal, ...(tool ? { outputIds: outputIdsOf(tool) } : {}) }));
     await progress?.complete();
     if (outputId !== undefined) {
       if (!Object.hasOwn(results, outputId)) {
@@ -119,6 +124,11 @@ export async function answerForJob(
     return { ...statusResult(job), isError: true };
   }
   return statusResult(job);
+}
+
+/** The tool's declared output ids: results in any shape are filed under them. */
+export function outputIdsOf(tool: DerivedTool): string[] {
+  return tool.outputs.map((output) => output.id);
 }
 
 function statusResult(job: StatusInfo): CallToolResult {

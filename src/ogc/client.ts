@@ -26,6 +26,7 @@ import {
   type ExecutionMode,
 } from './execution.js';
 import { onlyOutputId, resultsFromJson, type ResultsContext } from './results-shape.js';
+import { RunTimes, jobRunMs } from './execution-plan.js';
 import type { z } from 'zod';
 import type { ProcessDescription } from './description.js';
 import { HttpTransport, headerValue, hrefOf, targetOf, type HttpResponse, type RequestTarget } from './http.js';
@@ -179,6 +180,8 @@ export class OgcClient {
   // does not have to fetch a description on every call.
   readonly #processFacts = new Map<string, ProcessFacts>();
   #part1v2: Promise<boolean> | undefined;
+  /** How long each process was seen to run: what decides whether it may run synchronously (fast-start.ts). */
+  readonly runTimes = new RunTimes();
 
   constructor(options: OgcClientOptions) {
     this.#base = parseBaseUrl(options.baseUrl);
@@ -385,9 +388,12 @@ export class OgcClient {
    * or `timeoutMs` passes; resolves with the job as last seen either way.
    */
   waitForJob(jobId: string, options: WaitForJobOptions = {}): Promise<StatusInfo> {
-    return this.#guard(() =>
-      pollUntilFinished((signal) => this.getJob(jobId, signal ? { signal } : {}), options),
-    );
+    return this.#guard(async () => {
+      const startedAt = Date.now();
+      const job = await pollUntilFinished((signal) => this.getJob(jobId, signal ? { signal } : {}), options);
+      if (job.status === 'successful' && job.processID) this.runTimes.record(job.processID, jobRunMs(job, Date.now() - startedAt));
+      return job;
+    });
   }
 
   /**
