@@ -2,6 +2,7 @@
 // or link stays reachable. Reads go to the OGC server each time (jobs live
 // there, not here), up to a cap that keeps one read from exhausting memory.
 import { ProtocolError, ProtocolErrorCode, ResourceNotFoundError, type ReadResourceResult, type Server } from '@modelcontextprotocol/server';
+import type { StatusInfo } from '../ogc/index.js';
 import { isBinaryEncoding, isTextualMediaType, normalizeMediaType } from '../ogc/media.js';
 import { OgcApiError } from '../ogc/errors.js';
 import { appResources, readAppResource, requestClientCapabilities } from './app-resource.js';
@@ -46,30 +47,70 @@ export function registerResourceHandlers(server: Server, ctx: BridgeContext): vo
 async function readResource(root: BridgeContext, uri: string, signal: AbortSignal): Promise<ReadResourceResult> {
   const parsed = parseResourceUri(uri);
   if (!parsed) {
-    // The SDK answers a missing resource with -32602 in both eras (the 2026-07-28 rule; 2025-11-25 clients accept it).
     throw new ResourceNotFoundError(uri, `Unknown resource ${uri}: expected ogc-job://{jobId}/results or ogc-job://{jobId}/results/{outputId}.`);
   }
+  const { jobId } = parsed;
   // With several servers, the one that owns the job.
   let ctx: BridgeContext;
   try {
-    ctx = await jobContext(root, parsed.jobId, signal);
+    ctx = await jobContext(root, jobId, signal);
   } catch (error) {
     throw new ResourceNotFoundError(uri, errorMessage(error));
   }
+  // The job first: it says whether there are results to read, and which outputs the process declares.
+  let job: StatusInfo;
+  try {
+    job = await ctx.client.getJob(jobId, { signal });
+  } catch (error) {
+    throw upstreamError(ctx, error, uri, jobId);
+  }
+  if (job.status !== 'successful') throw withoutResults(job, uri, jobId);
+  const tool = job.processID ? ctx.catalog.entry(job.processID)?.tool : undefined;
   let results: Record<string, unknown>;
   try {
-    results = await ctx.client.getJobResults(parsed.jobId, { signal });
+    results = await ctx.client.getJobResults(jobId, { signal, ...(tool ? { outputIds: tool.outputs.map((o) => o.id) } : {}) });
   } catch (error) {
-    const notFound = error instanceof OgcApiError && error.status === 404;
-    const message = ctx.logger.redact(describeUpstreamError(error, ctx.config.serverUrl, { jobId: parsed.jobId }));
-    throw notFound ? new ResourceNotFoundError(uri, message) : new ProtocolError(ProtocolErrorCode.InternalError, message);
+    throw upstreamError(ctx, error, uri, jobId);
   }
   if (parsed.outputId === undefined) return jsonContents(uri, results);
   if (!Object.hasOwn(results, parsed.outputId)) {
     const known = Object.keys(results);
-    throw new ResourceNotFoundError(uri, `Job ${parsed.jobId} has no output "${parsed.outputId}"; its outputs are: ${known.join(', ') || '(none)'}.`);
+    throw new ResourceNotFoundError(uri, `Job ${jobId} has no output "${parsed.outputId}"; its outputs are: ${known.join(', ') || '(none)'}.`);
   }
   return outputContents(ctx, uri, results[parsed.outputId], signal);
+}
+
+// Codes, the same in both protocol eras: whatever leaves this URI without contents (results not ready yet,
+// the job failed or was dismissed, the job is gone, no such output) is ResourceNotFoundError, which the SDK
+// sends as -32602 with data {uri} (the 2026-07-28 rule; 2025-11-25 clients have always had -32602 from the SDK,
+// and the SDK maps -32002 to it anyway). A failure of the OGC server is -32603. Messages go out as written:
+// v2 errors carry no "MCP error <code>: " prefix, so a client adds its own once.
+
+/** Why a job that is not successful has no results to read: not ready yet, failed, or dismissed. */
+function withoutResults(job: StatusInfo, uri: string, jobId: string): ResourceNotFoundError {
+  const message = job.message ? `: ${job.message}` : '';
+  switch (job.status) {
+    case 'accepted':
+    case 'running':
+      return new ResourceNotFoundError(
+        uri,
+        `Job ${jobId} is ${job.status}${typeof job.progress === 'number' ? ` (${job.progress}%)` : ''}: its results are not ready yet. Read this resource again once get_job says it is successful.`,
+      );
+    case 'failed':
+      return new ResourceNotFoundError(uri, `Job ${jobId} failed${message}. It has no results.`);
+    case 'dismissed':
+      return new ResourceNotFoundError(uri, `Job ${jobId} was dismissed${message}. It has no results.`);
+    default:
+      return new ResourceNotFoundError(uri, `Job ${jobId} is ${job.status}${message}; it has no results to read.`);
+  }
+}
+
+/** A failure of the OGC server: a job it does not know is gone; anything else is said as the server failed. */
+function upstreamError(ctx: BridgeContext, error: unknown, uri: string, jobId: string): ProtocolError {
+  if (error instanceof OgcApiError && (error.status === 404 || error.status === 410)) {
+    return new ResourceNotFoundError(uri, `Job ${jobId} is gone: the OGC server does not know it (dismissed, expired, or never there); list_jobs shows the current jobs.`);
+  }
+  return new ProtocolError(ProtocolErrorCode.InternalError, ctx.logger.redact(describeUpstreamError(error, ctx.config.serverUrl, { jobId })));
 }
 
 function jsonContents(uri: string, value: unknown): ReadResourceResult {

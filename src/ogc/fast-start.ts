@@ -28,7 +28,20 @@ export interface Started extends Execution {
 // Looking for the job of an abandoned synchronous run: a few pages, briefly.
 const LOOKUP = { maxPages: 3, budgetMs: 3_000 };
 // Clocks of the bridge and the server differ: a job created this long before the request still counts.
-const CLOCK_SKEW_MS = 5_000;
+const CLOCK_SKEW_MS = 2_000;
+// Jobs this bridge started and was told of, per client: never mistaken for an abandoned run's job.
+const KNOWN_JOBS_KEPT = 1_000;
+const knownJobs = new WeakMap<OgcClient, Set<string>>();
+
+function remember(client: OgcClient, execution: Execution): Execution {
+  const id = execution.job.jobID;
+  if (!id) return execution;
+  let known = knownJobs.get(client);
+  if (!known) knownJobs.set(client, (known = new Set()));
+  known.add(id);
+  if (known.size > KNOWN_JOBS_KEPT) known.delete(known.values().next().value as string);
+  return execution;
+}
 
 export async function startExecution(client: OgcClient, processId: string, request: ExecuteRequest, options: StartOptions): Promise<Started> {
   const plan = planExecution({
@@ -40,23 +53,23 @@ export async function startExecution(client: OgcClient, processId: string, reque
   const common = { jobControlOptions: options.jobControlOptions, ...(options.outputIds ? { outputIds: options.outputIds } : {}) };
   if (plan.kind === 'async') {
     const sentAt = Date.now();
-    const execution = await client.executeProcess(processId, request, { ...common, mode: 'async' });
+    const execution = remember(client, await client.executeProcess(processId, request, { ...common, mode: 'async' }));
     // A job already over when first seen is not polled: learn its run time here.
     if (execution.job.status === 'successful') client.runTimes.record(processId, jobRunMs(execution.job, Date.now() - sentAt));
     return { ...execution, plan: plan.kind };
   }
   if (plan.kind === 'wait') {
-    return { ...(await client.executeProcess(processId, request, { ...common, mode: 'wait', waitSeconds: plan.waitSeconds })), plan: plan.kind };
+    return { ...remember(client, await client.executeProcess(processId, request, { ...common, mode: 'wait', waitSeconds: plan.waitSeconds })), plan: plan.kind };
   }
   const startedAt = Date.now();
   const deadline = plan.deadlineMs !== undefined ? AbortSignal.timeout(plan.deadlineMs) : undefined;
   const signals = [options.signal, deadline].filter((s): s is AbortSignal => s !== undefined);
   try {
-    const execution = await client.executeProcess(processId, request, {
+    const execution = remember(client, await client.executeProcess(processId, request, {
       ...common,
       mode: 'sync',
       ...(signals.length > 0 ? { signal: AbortSignal.any(signals) } : {}),
-    });
+    }));
     if (execution.mode === 'sync') client.runTimes.record(processId, Date.now() - startedAt);
     return { ...execution, plan: plan.kind };
   } catch (error) {
@@ -80,7 +93,9 @@ async function jobOfAbandonedRun(client: OgcClient, processId: string, sentAt: n
       { limit: 5, processIds: [processId] },
       LOOKUP,
     );
+    const known = knownJobs.get(client);
     return found.jobs.find((job) => {
+      if (known?.has(job.jobID)) return false;
       const created = Date.parse(job.created ?? job.started ?? '');
       return !Number.isNaN(created) && created >= sentAt - CLOCK_SKEW_MS;
     });
