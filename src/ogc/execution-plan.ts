@@ -35,7 +35,8 @@ export function planExecution(input: PlanInput): ExecutionPlan {
   const offersAsync = !listed || input.jobControlOptions.includes('async-execute');
   if (!offersSync) return { kind: 'async' };
   if (!offersAsync) return { kind: 'sync', deadlineMs: undefined };
-  if (input.speaks2) return { kind: 'wait', waitSeconds: Math.max(1, Math.floor(input.budgetMs / 1000)) };
+  // RFC 7240's wait is whole seconds; a budget under one second asks for none.
+  if (input.speaks2) return { kind: 'wait', waitSeconds: Math.max(0, Math.floor(input.budgetMs / 1000)) };
   if (input.learnedRunMs !== undefined && input.learnedRunMs <= Math.min(SHORT_RUN_MS, input.budgetMs / 4)) {
     return { kind: 'sync', deadlineMs: input.budgetMs };
   }

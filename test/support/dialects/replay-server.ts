@@ -4,10 +4,10 @@
 //
 // Each scenario is a timeline. A request is matched to the recorded exchanges
 // with the same method and path (and query, prefer class, body), and served
-// the first such exchange later than the last one served in its scenario, or
-// else the latest earlier one again: polls run through the recorded states
-// and then stay on the last, and a GET after a DELETE gets what followed the
-// DELETE. What the recording cannot answer word for word (the job list with
+// the first such exchange later than the last one served in its scenario
+// (with no recorded POST or DELETE in between), or else the latest earlier one
+// again: polls run through the recorded states and then stay on the last, and
+// a GET after a DELETE gets what followed the DELETE. What the recording cannot answer word for word (the job list with
 // any query, a job of the list) the dialect's own rules compute; the job list
 // always is, from the recorded table, and a test checks that the rules give
 // back every recorded page.
@@ -127,10 +127,15 @@ export async function startReplayServer(options: ReplayServerOptions): Promise<R
       const best = Math.max(...found.map((c) => bodyScore(c.exchange.request.body, body)));
       pool = found.filter((c) => bodyScore(c.exchange.request.body, body) === best);
     }
-    const later = pool.find((c) => c.index > clocks[c.scenario]!);
+    // A later exchange, unless a recorded POST or DELETE lies between: what follows that waits for it.
+    const later = pool.find((c) => c.index > clocks[c.scenario]! && !changeBetween(c.scenario, clocks[c.scenario]!, c.index));
     if (later) return later;
     const earlier = pool.filter((c) => c.index <= clocks[c.scenario]!);
     return earlier[earlier.length - 1] ?? pool[0];
+  }
+
+  function changeBetween(scenario: number, after: number, before: number): boolean {
+    return scenarios[scenario]!.exchanges.slice(after + 1, before).some((e) => e.request.method !== 'GET');
   }
 
   function computed(req: RecordedRequest): { status: number; body: unknown } | undefined {
