@@ -191,8 +191,9 @@ function readParameters(value: unknown, kind: 'input' | 'output', warnings: stri
       }
       const id = ownValue(item, 'id') ?? ownValue(item, 'identifier');
       const keys = ownKeys(item);
-      // [{"<id>": {...}}]: a list of one-entry maps.
+      // [{"<id>": {...}}]: a list of one-entry maps, or of one map holding them all (unity-sps).
       if (id === undefined && keys.length === 1 && isRecord(item[keys[0]])) add(keys[0], item[keys[0]]);
+      else if (id === undefined && keys.length > 1 && keys.every((k) => isRecord(item[k]) && !DEFINITION_KEYS.has(k))) for (const k of keys) add(k, item[k]);
       else add(id, item);
     }
   } else if (isRecord(value)) {
@@ -220,8 +221,11 @@ function readParameter(id: string, def: Record<string, unknown>, kind: 'input' |
   let minOccurs = 1;
   let maxOccurs: number | 'unbounded' = 1;
   if (kind === 'input') {
-    const min = occurs(ownValue(def, 'minOccurs'));
-    const max = occurs(ownValue(def, 'maxOccurs'));
+    // PyWPS and Weaver's WPS providers write them in snake_case.
+    const min = occurs(ownValue(def, 'minOccurs') ?? ownValue(def, 'min_occurs'));
+    const rawMax = ownValue(def, 'maxOccurs') ?? ownValue(def, 'max_occurs');
+    // No maxOccurs beside a minOccurs above 1 (javaPS leaves it out when unbounded) cannot mean 1.
+    const max = rawMax === undefined && typeof min === 'number' && min > 1 ? 'unbounded' : occurs(rawMax);
     if (min === 'invalid' || min === 'unbounded') warn('minOccurs is not a number; 1 is assumed');
     else if (min !== undefined) minOccurs = min;
     if (max === 'invalid') warn('maxOccurs is not a number; 1 is assumed');
@@ -232,14 +236,37 @@ function readParameter(id: string, def: Record<string, unknown>, kind: 'input' |
       maxOccurs = Math.max(minOccurs, 1);
     }
   }
-  const schema = schemaOfDefinition(def, warn);
-  if (schema === undefined) warn('it has no schema; any value is accepted');
+  let schema = occurrencesInSchema(schemaOfDefinition(def, warn), maxOccurs);
+  if (schema === undefined && kind === 'input' && maxOccurs === 1) {
+    // Nothing said of the value (WPS-derived, only occurrences): one value, whatever it is, but not a list of them.
+    schema = { type: ['string', 'number', 'boolean', 'object'] };
+    warn('it has no schema; any single value is accepted');
+  } else if (schema === undefined) {
+    warn('it has no schema; any value is accepted');
+  }
   const parameter: ProcessParameter = { id, minOccurs, maxOccurs, schema };
   const title = plainText(ownValue(def, 'title'));
   if (title !== undefined) parameter.title = truncateWords(title, 200);
   const description = plainText(ownValue(def, 'description')) ?? plainText(ownValue(def, 'abstract'));
   if (description !== undefined) parameter.description = description;
   return parameter;
+}
+
+// Keys of an input or output definition: a map holding one of these is a definition, not a map of them.
+const DEFINITION_KEYS: ReadonlySet<string> = new Set(['schema', 'title', 'description', 'abstract', 'minOccurs', 'maxOccurs', 'formats', 'input', 'output', 'literalDataDomains', 'keywords', 'metadata']);
+
+/**
+ * Weaver writes the schema of an input that takes several values as the
+ * array of them, maxItems being maxOccurs: the value schema is its items
+ * (Part 1 describes one value; occurrences make the array).
+ */
+function occurrencesInSchema(schema: unknown, maxOccurs: number | 'unbounded'): unknown {
+  if (!isRecord(schema) || maxOccurs === 1 || ownValue(schema, 'type') !== 'array') return schema;
+  const items = ownValue(schema, 'items');
+  if (!isRecord(items)) return schema;
+  const maxItems = ownValue(schema, 'maxItems');
+  const same = maxOccurs === 'unbounded' ? maxItems === undefined : maxItems === maxOccurs;
+  return same ? items : schema;
 }
 
 /** minOccurs/maxOccurs as servers write them: 2, "2", "unbounded", 1e300 (kept huge; callers decide). */

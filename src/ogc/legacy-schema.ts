@@ -17,7 +17,8 @@ type Schema = Record<string, unknown>;
 /** The schema of one input/output definition, or undefined when it describes none. */
 export function schemaOfDefinition(def: Record<string, unknown>, warn: (message: string) => void): unknown {
   const given = ownValue(def, 'schema');
-  if (isRecord(given) || typeof given === 'boolean') return withOutsideEnum(given, ownValue(def, 'enum'));
+  if (isRecord(given)) return withTypedEnum(withOutsideEnum(given, ownValue(def, 'enum')) as Schema);
+  if (typeof given === 'boolean') return given;
 
   // Drafts wrap the domain in `input` / `output`; Weaver and PyWPS put it on the definition.
   const inner = isRecord(ownValue(def, 'input')) ? (ownValue(def, 'input') as Schema) : isRecord(ownValue(def, 'output')) ? (ownValue(def, 'output') as Schema) : def;
@@ -31,7 +32,20 @@ export function schemaOfDefinition(def: Record<string, unknown>, warn: (message:
 
   const formats = formatsOf(inner) ?? formatsOf(def);
   if (formats !== undefined && formats.length > 0) return contentSchema(formats);
+  // A bare data type beside the definition (Weaver's WPS providers: "type": "string").
+  const bareType = typeFromName(ownValue(def, 'type'));
+  if (bareType !== undefined) return { ...bareType };
   return undefined;
+}
+
+/** ZOO-Project lists the allowed values of a number as strings: as numbers, they can match. */
+function withTypedEnum(schema: Schema): Schema {
+  const type = ownValue(schema, 'type');
+  const list = ownValue(schema, 'enum');
+  if ((type !== 'integer' && type !== 'number') || !Array.isArray(list) || !list.some((v) => typeof v === 'string')) return schema;
+  const values = list.map((v) => coerce(v, type));
+  if (values.some((v) => v === undefined)) return schema;
+  return { ...schema, enum: values };
 }
 
 function withOutsideEnum(schema: Schema | boolean, outsideEnum: unknown): unknown {

@@ -20,12 +20,16 @@ export function exampleArgs(schema: Schema, options: ExampleOptions = {}): Recor
 
 export function exampleValue(schema: unknown, options: ExampleOptions = {}, depth = 0): unknown {
   if (!isSchema(schema) || depth > MAX_DEPTH) return 'example';
-  if (schema.default !== undefined) return schema.default;
+  // A null default (pydantic's Optional) is what leaving the input out means: an example gives a value.
+  if (schema.default !== undefined && schema.default !== null) return schema.default;
   if (schema.const !== undefined) return schema.const;
   if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum.find((v) => v !== null) ?? schema.enum[0];
   const alternatives = (schema.anyOf ?? schema.oneOf) as unknown[] | undefined;
   if (Array.isArray(alternatives) && alternatives.length > 0) {
-    const chosen = options.alternative === 'last' ? alternatives[alternatives.length - 1] : alternatives[0];
+    // A `null` alternative is what leaving the input out means: an example takes a value.
+    const valued = alternatives.filter((a) => !(isSchema(a) && a.type === 'null'));
+    const pool = valued.length > 0 ? valued : alternatives;
+    const chosen = options.alternative === 'last' ? pool[pool.length - 1] : pool[0];
     return exampleValue(chosen, options, depth + 1);
   }
   const type = firstType(schema);

@@ -241,7 +241,11 @@ function convertObject(node: Record<string, unknown>, depth: number, st: State):
   schema = applyFormat(schema);
   if (nullable) addNull(schema);
   const types = schemaTypes(schema);
-  if (types?.includes('array') && schema.items === undefined && schema.prefixItems === undefined) schema.items = {};
+  if (types?.includes('array') && schema.items === undefined) {
+    // Every array needs items (client rule); a tuple's are any of its positions' (2020-12 applies them past the prefix only).
+    const prefix = Array.isArray(schema.prefixItems) ? (schema.prefixItems as JsonSchemaObject[]) : [];
+    schema.items = prefix.length === 0 ? {} : prefix.length === 1 ? prefix[0]! : { anyOf: dedupe(prefix) };
+  }
   return schema;
 }
 

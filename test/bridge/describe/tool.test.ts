@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createAjv } from '../../../src/util/ajv.js';
 import { checkToolSchema } from '../../../src/bridge/describe/schema-checks.js';
 import type { DerivedTool } from '../../../src/bridge/describe/index.js';
 import { deriveFrom } from '../../support/derive.js';
@@ -198,12 +199,16 @@ describe('deriveTool: inputs', () => {
     expect(t.description).toContain('The schema of x is incomplete');
   });
 
-  it('accepts any value for an input without a schema, with a warning', () => {
-    const t = tool({ id: 'p', inputs: { x: { title: 'X' }, y: { title: 'The y' } } });
+  it('accepts any single value for an input without a schema, but not a list (maxOccurs 1), with a warning', () => {
+    const t = tool({ id: 'p', inputs: { x: { title: 'X' }, y: { title: 'The y', maxOccurs: 3 } } });
     // A title that only repeats the name says nothing; another is the description.
-    expect(props(t).x).toEqual({});
-    expect(props(t).y).toEqual({ description: 'The y' });
-    expect(t.warnings).toEqual(['input "x": it has no schema; any value is accepted', 'input "y": it has no schema; any value is accepted']);
+    expect(String((props(t).x as { description?: string }).description ?? '')).not.toContain('X');
+    expect(String((props(t).y as { description?: string }).description)).toContain('The y');
+    const validate = createAjv().compile(t.inputSchema);
+    expect(validate({ x: 'a', y: [1, 'b'] })).toBe(true);
+    expect(validate({ x: { any: 'thing' }, y: [1] })).toBe(true);
+    expect(validate({ x: ['a', 'b'], y: [1] })).toBe(false);
+    expect(t.warnings).toEqual(['input "x": it has no schema; any single value is accepted', 'input "y": it has no schema; any value is accepted']);
   });
 
   it('remembers the object encoding it was derived for', () => {

@@ -4,7 +4,7 @@
 // first; status, processID and type ignored).
 import type { RecordedScenario } from './recording.js';
 
-export type JobDocument = Record<string, unknown> & { jobID: string; started?: string | null };
+export type JobDocument = Record<string, unknown> & { jobID: string; status: string; processID?: string; created?: string; started?: string };
 
 /** `async` only for exactly `respond-async`, as pygeoapi compares the header as a string. */
 export function pygeoapiPreferClass(prefer: string | undefined): 'async' | 'sync' {
