@@ -50,7 +50,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${PACKAGE_VERSION}\n`);
       return EXIT_OK;
     case 'demo-server':
-      await (await import('./demo/index.js')).runDemoServerForeground({ port: command.port, host: command.host });
+      await (await import('./demo/index.js')).runDemoServerForeground({ port: command.port, host: command.host, latencyMs: command.latencyMs, apiVersion: command.apiVersion });
       return EXIT_OK;
     case 'inspect':
       return withServer(command.config, async (config, logger) => (await import('./mcp/inspect.js')).runInspect(config, logger));

@@ -33,7 +33,7 @@ export type CliCommand =
   | { kind: 'version' }
   | { kind: 'serve'; config: Config }
   | { kind: 'inspect'; config: Config }
-  | { kind: 'demo-server'; host: string; port: number };
+  | { kind: 'demo-server'; host: string; port: number; latencyMs: number; apiVersion: '1.0' | '2.0' };
 
 /** A bad flag or variable; the CLI prints the message and exits with code 2. */
 export class ConfigError extends Error {
@@ -123,8 +123,9 @@ export function helpText(version: string): string {
     '  ogc-processes-mcp --demo [options]             the same, against the embedded demo server',
     '  ogc-processes-mcp inspect (--server-url URL | --demo) [options]',
     '                                                 print each process with its derived tool and warnings',
-    '  ogc-processes-mcp demo-server [--port 8008] [--host 127.0.0.1]',
+    '  ogc-processes-mcp demo-server [--port 8008] [--host 127.0.0.1] [--latency-ms 0] [--api-version 1.0|2.0]',
     '                                                 run only the demo OGC server, in the foreground',
+    '                                                 (--latency-ms: added to every answer; --api-version: OGC API - Processes edition)',
     '  ogc-processes-mcp --help | --version',
     '',
   ];
@@ -194,23 +195,36 @@ function parseFlags(argv: readonly string[]): RawFlags | 'help' | 'version' {
   return values;
 }
 
+function apiVersionFlag(value: string | undefined): '1.0' | '2.0' {
+  if (value === undefined || value === '1.0' || value === '2.0') return value ?? '1.0';
+  throw new ConfigError(`demo-server: --api-version must be 1.0 or 2.0, got ${JSON.stringify(value)}`);
+}
+
 function parseDemoServer(argv: readonly string[]): CliCommand {
   let values: RawFlags;
   try {
     ({ values } = parseArgs({
       args: [...argv],
-      options: { port: { type: 'string' }, host: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'latency-ms': { type: 'string' },
+        'api-version': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       strict: true,
       allowPositionals: false,
     }) as { values: RawFlags });
   } catch (error) {
-    throw new ConfigError(`demo-server: ${(error as Error).message}. Usage: demo-server [--port 8008] [--host 127.0.0.1]`);
+    throw new ConfigError(`demo-server: ${(error as Error).message}. Usage: demo-server [--port 8008] [--host 127.0.0.1] [--latency-ms 0] [--api-version 1.0|2.0]`);
   }
   if (values.help) return { kind: 'help' };
   return {
     kind: 'demo-server',
     host: (values.host as string | undefined) ?? DEFAULTS.demoServerHost,
     port: values.port === undefined ? DEFAULTS.demoServerPort : parseIntInRange('--port', values.port as string, 0, 65_535),
+    latencyMs: values['latency-ms'] === undefined ? 0 : parseIntInRange('--latency-ms', values['latency-ms'] as string, 0, 60_000),
+    apiVersion: apiVersionFlag(values['api-version'] as string | undefined),
   };
 }
 

@@ -87,8 +87,10 @@ describe('command line and environment', () => {
   });
 
   it('parses the subcommands', () => {
-    expect(parseCommandLine(['demo-server'], {})).toEqual({ kind: 'demo-server', host: '127.0.0.1', port: 8008 });
-    expect(parseCommandLine(['demo-server', '--port', '9000', '--host', '0.0.0.0'], {})).toEqual({ kind: 'demo-server', host: '0.0.0.0', port: 9000 });
+    expect(parseCommandLine(['demo-server'], {})).toEqual({ kind: 'demo-server', host: '127.0.0.1', port: 8008, latencyMs: 0, apiVersion: '1.0' });
+    expect(parseCommandLine(['demo-server', '--port', '9000', '--host', '0.0.0.0'], {})).toEqual({ kind: 'demo-server', host: '0.0.0.0', port: 9000, latencyMs: 0, apiVersion: '1.0' });
+    expect(parseCommandLine(['demo-server', '--latency-ms', '5', '--api-version', '2.0'], {})).toMatchObject({ latencyMs: 5, apiVersion: '2.0' });
+    expect(() => parseCommandLine(['demo-server', '--api-version', '3'], {})).toThrow(/--api-version must be 1.0 or 2.0/);
     expect(parseCommandLine(['inspect', '--demo'], {}).kind).toBe('inspect');
     expect(parseCommandLine(['--help'], {}).kind).toBe('help');
     expect(parseCommandLine(['--version'], {}).kind).toBe('version');
