@@ -1,7 +1,7 @@
 // `npm run bench`: starts its own servers on loopback, runs every benchmark,
 // prints one table (stdout) and writes it to BENCHMARKS.md. Progress goes to
 // stderr. Flags: --quick (fewer and shorter runs), --only=a,b (sections:
-// overhead, cold, throughput, memory, demo, polling, scale), --no-write, --profile
+// overhead, cold, throughput, memory, demo, polling, scale, fast-path), --no-write, --profile
 // (every bridge writes a V8 CPU profile under results/profiles/<section>/, and
 // where its time went is printed after the table).
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -15,6 +15,7 @@ import { renderTable, type Row } from './lib/table.js';
 import { summarizeProfile } from './profile-summary.js';
 import { coldStart } from './sections/cold-start.js';
 import { demoAlone } from './sections/demo-alone.js';
+import { fastPath } from './sections/fast-path.js';
 import { memory } from './sections/memory.js';
 import { callOverhead } from './sections/overhead.js';
 import { polling } from './sections/polling.js';
@@ -29,6 +30,7 @@ const SECTIONS: Record<string, (ctx: BenchContext) => Promise<Row[]>> = {
   demo: demoAlone,
   polling,
   scale,
+  'fast-path': fastPath,
 };
 
 const { values } = parseArgs({

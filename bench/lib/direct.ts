@@ -4,8 +4,8 @@
 import { Agent } from 'undici';
 
 export interface DirectClient {
-  /** POST /processes/{id}/execution without Prefer: the server answers with the results. */
-  executeSync(processId: string, inputs: Record<string, unknown>): Promise<unknown>;
+  /** POST /processes/{id}/execution without Prefer (or with `prefer`): the server answers with the results. */
+  executeSync(processId: string, inputs: Record<string, unknown>, prefer?: string): Promise<unknown>;
   /** POST with Prefer: respond-async, then GET the job until it is over (no pause), then GET its results. */
   executeAsync(processId: string, inputs: Record<string, unknown>): Promise<unknown>;
   getJson(path: string): Promise<unknown>;
@@ -31,8 +31,8 @@ export function directClient(baseUrl: string, connections?: number): DirectClien
   const executionPath = (processId: string) => `${prefix}processes/${encodeURIComponent(processId)}/execution`;
 
   return {
-    async executeSync(processId, inputs) {
-      return (await send('POST', executionPath(processId), JSON.stringify({ inputs }))).doc;
+    async executeSync(processId, inputs, prefer) {
+      return (await send('POST', executionPath(processId), JSON.stringify({ inputs }), prefer)).doc;
     },
     async executeAsync(processId, inputs) {
       const started = await send('POST', executionPath(processId), JSON.stringify({ inputs }), 'respond-async');

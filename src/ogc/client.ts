@@ -300,28 +300,12 @@ export class OgcClient {
 
   /** GET /jobs, optionally following `next` links across pages. */
   getJobs(options: GetJobsOptions = {}): Promise<JobList> {
-    return this.#guard(() => {
-      const query: Record<string, QueryValue> = {
-        limit: options.limit,
-        status: asList(options.status),
-        processID: asList(options.processId),
-        type: asList(options.type),
-      };
-      return this.#getPages(this.#target('jobs', query), 'jobList', 'jobs', options);
-    });
+    return this.#guard(() => this.#getPages(this.#target('jobs', jobsQuery(options)), 'jobList', 'jobs', options));
   }
 
   /** The first page of GET /jobs with these filters, and where the next page is. */
   getJobsPage(options: GetJobsOptions = {}): Promise<JobsPage> {
-    return this.#guard(() => {
-      const query: Record<string, QueryValue> = {
-        limit: options.limit,
-        status: asList(options.status),
-        processID: asList(options.processId),
-        type: asList(options.type),
-      };
-      return this.#jobsPageAt(this.#target('jobs', query), options.signal);
-    });
+    return this.#guard(() => this.#jobsPageAt(this.#target('jobs', jobsQuery(options)), options.signal));
   }
 
   /** A further page of the job list, at the `next` href a page gave. */
@@ -656,6 +640,11 @@ type DocumentOf<K extends DocumentKind> = {
 
 function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** The query of GET /jobs: the Part 1 parameters, lists repeated. */
+function jobsQuery(options: GetJobsOptions): Record<string, QueryValue> {
+  return { limit: options.limit, status: asList(options.status), processID: asList(options.processId), type: asList(options.type) };
 }
 
 function asList(value: string | string[] | undefined): string[] | undefined {
