@@ -125,9 +125,10 @@ ${body}
    the demo server with undici, and the cheapest protocol round trip on the
    same transport (ping for 2025-11-25; resources/list for 2026-07-28, which
    has no ping). Target: (bridge − round trip) / direct ≤ 1.2 at the median.
-   primes_between offers async execution, so the bridge runs it as a job
-   (POST 201, one status poll, GET results); the synthetic process is
-   sync-only, so the bridge runs it with one POST.
+   primes_between offers both modes: the bridge runs it as a job the first
+   time (a warm-up call) and then, knowing it is short, with one synchronous
+   POST (the fast path, row 8); the synthetic process is sync-only, so the
+   bridge runs it with one POST.
 2. Cold start: from spawning \`node dist/cli.js\` to the first complete
    tools/list (raw JSON-RPC over stdio, parsed), against a demo server with
    1,000 processes; baseline: a fresh node process fetching the same 1,001
@@ -150,6 +151,15 @@ ${body}
    processes (the generated catalogue; automatic listing switches to
    search_processes, budget 25,000 bytes; and every process a tool for
    comparison), and two demo servers behind one bridge.
+8. Fast path (issue 11): primes_between through a stdio bridge against the
+   same request sent straight (one synchronous POST; on 2.0 with the same
+   \`Prefer: respond-async, wait=45\`), interleaved with the stdio ping, on the
+   loopback demo server and on one that adds 5 ms to every request, in 1.0
+   mode (the bridge runs the process synchronously once it has seen it finish
+   quickly) and 2.0 mode (the bridge asks for results within its budget).
+   Target: (bridge − ping) / direct ≤ 1.2 at the median. Then sleep_a_while
+   (8 s) called with \`--wait-seconds 1\`: the call must come back with the job
+   id within the budget (target: ≤ 1.2 × the budget).
 
 \`npm run bench -- --profile\` runs the same with every bridge under
 \`node --cpu-prof\` (profiles in results/profiles/) and prints where each

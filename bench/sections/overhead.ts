@@ -7,9 +7,10 @@
 // the bridge makes a Server for every request). Samples are interleaved, so
 // that drift (GC, CPU frequency) touches every kind alike.
 //
-// The demo server runs in its own process. primes_between offers async, so
-// the bridge runs it as a job (POST 201, one status poll, GET results: three
-// upstream requests); synthetic_0001 is made sync-only, so the bridge runs it
+// The demo server runs in its own process. primes_between offers both; the
+// bridge runs it as a job the first time (POST 201, status poll, GET results)
+// and, once it knows it is short, with one synchronous POST (the fast path,
+// section 8); synthetic_0001 is made sync-only, so the bridge always runs it
 // with one POST that answers with the results.
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { Client as ModernClient } from '@modelcontextprotocol/client';
@@ -103,14 +104,16 @@ export async function callOverhead(ctx: BenchContext): Promise<Row[]> {
     return [
       row('stdio 2025-11-25', `sync-only process (1 upstream POST)`, 'stdioSync', 'stdioPing', 'directSyncOnly', 'direct sync POST', true),
       row('stdio 2026-07-28', `sync-only process (1 upstream POST)`, 'stdioModernSync', 'stdioModernTrip', 'directSyncOnly', 'direct sync POST', true),
-      row('stdio 2025-11-25', `primes_between as a job (POST 201 + 1 poll + results)`, 'stdioAsync', 'stdioPing', 'directAsync', 'direct, same 3 requests', true),
-      row('stdio 2026-07-28', `primes_between as a job (POST 201 + 1 poll + results)`, 'stdioModernAsync', 'stdioModernTrip', 'directAsync', 'direct, same 3 requests', true),
-      row('stdio 2025-11-25', `primes_between as a job vs one sync request`, 'stdioAsync', 'stdioPing', 'directSync', 'direct sync POST', false),
+      row('stdio 2025-11-25', `primes_between (fast path: 1 POST) vs a job sent straight`, 'stdioAsync', 'stdioPing', 'directAsync', 'direct job: POST 201 + poll + results', false),
+      row('stdio 2026-07-28', `primes_between (fast path: 1 POST) vs a job sent straight`, 'stdioModernAsync', 'stdioModernTrip', 'directAsync', 'direct job: POST 201 + poll + results', false),
+      row('stdio 2025-11-25', `primes_between (fast path: 1 POST) vs one sync request`, 'stdioAsync', 'stdioPing', 'directSync', 'direct sync POST', true),
+      row('stdio 2026-07-28', `primes_between (fast path: 1 POST) vs one sync request`, 'stdioModernAsync', 'stdioModernTrip', 'directSync', 'direct sync POST', true),
       row('HTTP 2025-11-25', `sync-only process (1 upstream POST)`, 'httpSync', 'httpPing', 'directSyncOnly', 'direct sync POST', true),
       row('HTTP 2026-07-28', `sync-only process (1 upstream POST)`, 'httpModernSync', 'httpModernTrip', 'directSyncOnly', 'direct sync POST', true),
-      row('HTTP 2025-11-25', `primes_between as a job (POST 201 + 1 poll + results)`, 'httpAsync', 'httpPing', 'directAsync', 'direct, same 3 requests', true),
-      row('HTTP 2026-07-28', `primes_between as a job (POST 201 + 1 poll + results)`, 'httpModernAsync', 'httpModernTrip', 'directAsync', 'direct, same 3 requests', true),
-      row('HTTP 2025-11-25', `primes_between as a job vs one sync request`, 'httpAsync', 'httpPing', 'directSync', 'direct sync POST', false),
+      row('HTTP 2025-11-25', `primes_between (fast path: 1 POST) vs a job sent straight`, 'httpAsync', 'httpPing', 'directAsync', 'direct job: POST 201 + poll + results', false),
+      row('HTTP 2026-07-28', `primes_between (fast path: 1 POST) vs a job sent straight`, 'httpModernAsync', 'httpModernTrip', 'directAsync', 'direct job: POST 201 + poll + results', false),
+      row('HTTP 2025-11-25', `primes_between (fast path: 1 POST) vs one sync request`, 'httpAsync', 'httpPing', 'directSync', 'direct sync POST', true),
+      row('HTTP 2026-07-28', `primes_between (fast path: 1 POST) vs one sync request`, 'httpModernAsync', 'httpModernTrip', 'directSync', 'direct sync POST', true),
     ];
   } finally {
     await http.close().catch(() => undefined);
