@@ -1,6 +1,7 @@
 // Pure rules of process execution: which mode to ask for, and how to read
 // what came back (a job, a results document, or one raw output).
 import { isRecord } from '../util/records.js';
+import { DEFAULT_OUTPUT_ID } from './results-shape.js';
 import type { ExecuteRequest, QualifiedValue, Results, StatusInfo } from './models.js';
 
 /**
@@ -28,8 +29,7 @@ export function preferWait(seconds: number): string {
   return `${PREFER_ASYNC}, wait=${Math.max(0, Math.floor(seconds))}`;
 }
 
-/** The output id used for a raw single output whose id nobody told us. */
-export const DEFAULT_OUTPUT_ID = 'return_value';
+export { DEFAULT_OUTPUT_ID } from './results-shape.js';
 
 /**
  * Whether to ask for asynchronous execution. A process that lists its job

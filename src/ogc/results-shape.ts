@@ -11,7 +11,9 @@
 // in order; whatever cannot be placed keeps the id `return_value`.
 
 import { isRecord } from '../util/records.js';
-import { DEFAULT_OUTPUT_ID } from './execution.js';
+
+/** The output id used for a value whose id nobody told us. */
+export const DEFAULT_OUTPUT_ID = 'return_value';
 
 export type ResultsMap = Record<string, unknown>;
 
