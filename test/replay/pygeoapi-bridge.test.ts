@@ -2,10 +2,14 @@
 // dialect replay server): results in pygeoapi's shapes land on the declared
 // output ids, list_jobs is newest first and honours its filters although
 // pygeoapi pages oldest first and ignores them, and the results resource of a
-// job that is not done says why, with one code and one prefix.
+// job that is not done says why, with one code and one prefix, in both
+// protocol eras.
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
+import { ProtocolError, ResourceNotFoundError } from '@modelcontextprotocol/server';
 import { afterEach, describe, expect, it } from 'vitest';
+import { connectEraClient, type EraClient } from '../e2e/era-client.js';
+import { startHttpCli, type HttpCli } from '../http/helpers.js';
 import { newestFirst } from '../../src/ogc/job-listing.js';
 import { jobTable } from '../support/dialects/pygeoapi.js';
 import { loadScenarios, startReplayServer, type ReplayServer } from '../support/dialects/replay-server.js';
@@ -97,7 +101,11 @@ describe('list_jobs on pygeoapi 0.21', () => {
   });
 });
 
-describe('the results resource of a job that has none', () => {
+// Codes, the same in both eras: a results resource without contents (not ready yet, failed, gone) is a
+// resource-not-found, which the v2 SDK sends as -32602 with data {uri} (the 2026-07-28 rule, and what
+// SDK servers have always sent to 2025-11-25 clients). The v1 client puts "MCP error -32602: " in front
+// once; the v2 client gives the server's message as it is.
+describe('the results resource of a job that has none (2025-11-25, v1 client)', () => {
   async function readError(uri: string): Promise<McpError> {
     try {
       await bridge!.client.readResource({ uri });
@@ -107,14 +115,16 @@ describe('the results resource of a job that has none', () => {
     throw new Error(`${uri} was read`);
   }
 
-  it('says a job still accepted is not ready yet, code -32002, prefix once', async () => {
+  it('says a job still accepted is not ready yet, code -32602, prefix once', async () => {
     await start(['running-job']);
     const run = await call('execute_process', { process_id: 'slow-count', inputs: { seconds: 2 }, wait_seconds: 0.02 });
     const { jobId, status } = run.structuredContent as { jobId: string; status: string };
     expect(status).toBe('accepted');
-    const error = await readError(`ogc-job://${jobId}/results`);
-    expect(error.code).toBe(-32002);
-    expect(error.message).toBe(`MCP error -32002: Job ${jobId} is accepted (5%): its results are not ready yet. Read this resource again once get_job says it is successful.`);
+    const uri = `ogc-job://${jobId}/results`;
+    const error = await readError(uri);
+    expect(error.code).toBe(-32602);
+    expect(error.data).toEqual({ uri });
+    expect(error.message).toBe(`MCP error -32602: Job ${jobId} is accepted (5%): its results are not ready yet. Read this resource again once get_job says it is successful.`);
   });
 
   it('gives a failed job\'s message', async () => {
@@ -122,16 +132,63 @@ describe('the results resource of a job that has none', () => {
     const run = await call('always-fail', { reason: 'no data for this area' });
     const { jobId } = run.structuredContent as { jobId: string };
     const error = await readError(`ogc-job://${jobId}/results/never`);
-    expect(error.code).toBe(-32002);
-    expect(error.message).toMatch(/^MCP error -32002: Job \S+ failed: InvalidParameterValue: Error executing process: no data for this area\. It has no results\.$/);
+    expect(error.code).toBe(-32602);
+    expect(error.message).toMatch(/^MCP error -32602: Job \S+ failed: InvalidParameterValue: Error executing process: no data for this area\. It has no results\.$/);
   });
 
   it('says a job the server does not know is gone', async () => {
     await start(['errors']);
     const error = await readError('ogc-job://no-such-job/results');
-    expect(error.code).toBe(-32002);
+    expect(error.code).toBe(-32602);
+    expect(error.data).toEqual({ uri: 'ogc-job://no-such-job/results' });
     expect(error.message.match(/MCP error/g)).toHaveLength(1);
     expect(error.message).toContain('Job no-such-job is gone');
+  });
+});
+
+describe('the results resource of a job that has none (2026-07-28, v2 client, the built CLI over HTTP)', () => {
+  let cli: HttpCli | undefined;
+  let client: EraClient | undefined;
+  afterEach(async () => {
+    await client?.close();
+    await cli?.stop();
+    client = undefined;
+    cli = undefined;
+  });
+
+  async function startModern(scenarios: string[]): Promise<EraClient> {
+    replay = await startReplayServer({ dialect: 'pygeoapi-0.21', scenarios: ['discovery', ...scenarios] });
+    cli = await startHttpCli(['--server-url', replay.url, '--refresh-seconds', '0']);
+    client = await connectEraClient('modern', { kind: 'http', url: cli.url }, 'replay-modern');
+    return client;
+  }
+
+  async function readError(uri: string): Promise<ProtocolError> {
+    try {
+      await client!.readResource({ uri });
+    } catch (error) {
+      return error as ProtocolError;
+    }
+    throw new Error(`${uri} was read`);
+  }
+
+  it('not ready yet and gone: resource not found (-32602, data {uri}), the message as the bridge wrote it', async () => {
+    const modern = await startModern(['running-job', 'errors']);
+    expect(modern.protocolVersion).toBe('2026-07-28');
+    const run = await modern.callTool('execute_process', { process_id: 'slow-count', inputs: { seconds: 2 }, wait_seconds: 0.02 });
+    const { jobId, status } = run.structuredContent as { jobId: string; status: string };
+    expect(status).toBe('accepted');
+    const uri = `ogc-job://${jobId}/results`;
+    const notReady = await readError(uri);
+    expect(notReady).toBeInstanceOf(ResourceNotFoundError);
+    expect(notReady.code).toBe(-32602);
+    expect(notReady.data).toEqual({ uri });
+    expect(notReady.message).toBe(`Job ${jobId} is accepted (5%): its results are not ready yet. Read this resource again once get_job says it is successful.`);
+
+    const gone = await readError('ogc-job://no-such-job/results');
+    expect(gone).toBeInstanceOf(ResourceNotFoundError);
+    expect(gone.code).toBe(-32602);
+    expect(gone.message).toMatch(/^Job no-such-job is gone: /);
   });
 });
 
