@@ -153,6 +153,9 @@ async function fanOut(call: ToolCall, fixed: FixedTool, args: Record<string, unk
         if (key === 'jobs') for (const job of items) if (isRecord(job) && typeof job.jobId === 'string') ctx.jobs.remember(job.jobId, handle.name!);
       } else if (typeof value === 'number') {
         merged[key] = ((merged[key] as number | undefined) ?? 0) + value;
+      } else if (typeof value === 'boolean') {
+        // A flag such as list_jobs' partial holds for the whole answer when it holds for one server.
+        merged[key] = merged[key] === true || value;
       }
     }
   }
