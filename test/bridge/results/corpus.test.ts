@@ -1,6 +1,6 @@
 // Real results documents from the shared corpus (eozilla, s2gos, Weaver) and the
 // official OGC example, through the translation. The same checks over the
-// project's own documents are in results-dialects.test.ts.
+// project's own documents are in dialects.test.ts.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';

@@ -1,6 +1,6 @@
 // The project's own results documents in the shapes servers send (eozilla,
 // s2gos, Weaver, and one with every Part 1 value form), through the
-// translation. The same checks over the real documents are in results-corpus.test.ts.
+// translation. The same checks over the real documents are in corpus.test.ts.
 import { describe, expect, it } from 'vitest';
 import { CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
 import { measureResultBytes, resultsToToolResult } from '../../../src/bridge/results/index.js';
