@@ -116,6 +116,25 @@ export async function startStdioBridge(
   return { client, pid: transport.pid!, close: () => client.close() };
 }
 
+/**
+ * The floor of any MCP bridge (children/floor-bridge.ts): an SDK tool that
+ * only sends the request straight, spawned through tsx and driven by the same
+ * Client over stdio as the bridge.
+ */
+export async function startFloorBridge(serverUrl: string, prefer?: string): Promise<BridgeSession> {
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: ['--import', 'tsx', path.join(childrenDir, 'floor-bridge.ts'), JSON.stringify({ serverUrl, ...(prefer ? { prefer } : {}) })],
+    env: { PATH: process.env.PATH ?? '' },
+    stderr: 'pipe',
+    cwd: repoRoot,
+  });
+  (transport.stderr as Readable | null)?.resume();
+  const client = new Client(CLIENT_INFO);
+  await client.connect(transport);
+  return { client, pid: transport.pid!, close: () => client.close() };
+}
+
 /** The v2 SDK Client pinned to MCP 2026-07-28 (server/discover, the per-request envelope, no session). */
 const MODERN = { versionNegotiation: { mode: { pin: '2026-07-28' } } } as const;
 

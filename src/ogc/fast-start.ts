@@ -11,6 +11,7 @@ import type { Execution } from './execution.js';
 import { jobRunMs, planExecution, type ExecutionPlan } from './execution-plan.js';
 import { collectJobs } from './job-listing.js';
 import type { ExecuteRequest, StatusInfo } from './models.js';
+import { withDeadline } from '../util/deadline.js';
 
 export interface StartOptions {
   jobControlOptions: string[];
@@ -62,18 +63,18 @@ export async function startExecution(client: OgcClient, processId: string, reque
     return { ...remember(client, await client.executeProcess(processId, request, { ...common, mode: 'wait', waitSeconds: plan.waitSeconds })), plan: plan.kind };
   }
   const startedAt = Date.now();
-  const deadline = plan.deadlineMs !== undefined ? AbortSignal.timeout(plan.deadlineMs) : undefined;
-  const signals = [options.signal, deadline].filter((s): s is AbortSignal => s !== undefined);
+  // Without a deadline or a caller's signal there is nothing to abort.
+  const deadline = plan.deadlineMs !== undefined || options.signal ? withDeadline(options.signal, plan.deadlineMs) : undefined;
   try {
     const execution = remember(client, await client.executeProcess(processId, request, {
       ...common,
       mode: 'sync',
-      ...(signals.length > 0 ? { signal: AbortSignal.any(signals) } : {}),
+      ...(deadline ? { signal: deadline.signal } : {}),
     }));
     if (execution.mode === 'sync') client.runTimes.record(processId, Date.now() - startedAt);
     return { ...execution, plan: plan.kind };
   } catch (error) {
-    if (!deadline?.aborted || options.signal?.aborted || !(error instanceof OgcTransportError)) throw error;
+    if (!deadline?.expired || options.signal?.aborted || !(error instanceof OgcTransportError)) throw error;
     client.runTimes.markSlow(processId, Date.now() - startedAt);
     const job = await jobOfAbandonedRun(client, processId, startedAt, options.signal);
     if (job) return { job, mode: 'async', plan: plan.kind };
@@ -81,6 +82,8 @@ export async function startExecution(client: OgcClient, processId: string, reque
       `POST /processes/${processId}/execution: no answer within ${Math.round(options.budgetMs / 1000)} s of synchronous execution, and no job of it in the job list; the server may still be running it (it will run as a job from now on)`,
       { reason: 'unexpected-response' },
     );
+  } finally {
+    deadline?.dispose();
   }
 }
 

@@ -155,19 +155,49 @@ async function readBody(body: Body, limit: number, overLimit: 'fail' | 'truncate
     collectAfterLargeBody(declared);
     return at === declared ? whole : whole.subarray(0, at);
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) {
+  return collectBody(body, limit, overLimit);
+}
+
+/**
+ * A body of unknown or small size, read with stream events: an async iterator
+ * would cost a promise and a generator step per chunk, paid on every call.
+ */
+function collectBody(body: Body, limit: number, overLimit: 'fail' | 'truncate'): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = () => {
+      body.off('data', onData);
+      body.off('end', onEnd);
+      body.off('error', onError);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      stop();
       discard(body);
-      if (overLimit === 'fail') return undefined;
+      if (overLimit === 'fail') {
+        resolve(undefined);
+        return;
+      }
       chunks.push(chunk.subarray(0, chunk.length - (size - limit)));
-      break;
-    }
-    chunks.push(chunk);
-  }
-  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, Math.min(size, limit));
+      resolve(Buffer.concat(chunks, limit));
+    };
+    const onEnd = () => {
+      stop();
+      resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
+    };
+    const onError = (error: Error) => {
+      stop();
+      reject(error);
+    };
+    body.on('data', onData);
+    body.once('end', onEnd);
+    body.once('error', onError);
+  });
 }
 
 function siteOf(method: string, target: RequestTarget): RequestSite {

@@ -126,4 +126,39 @@ describe('a synchronous run that outlives its budget', () => {
     const next = await requestsOf(() => call('primes_between', PRIMES));
     expect(next.requests[0]).toBe('POST /processes/primes_between/execution [respond-async]');
   });
+
+  it('is found in the job list when the server made a job of it, and the call answers with that job', async () => {
+    await start('1.0', 1);
+    await call('primes_between', PRIMES);
+    // The server makes a job of the request at once, then holds the answer past the budget.
+    let madeJob: string | undefined;
+    proxy!.inject(
+      'POST',
+      '/processes/primes_between/execution',
+      {
+        kind: 'handle',
+        handle: async () => {
+          const response = await fetch(new URL('processes/primes_between/execution', demo!.url), {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', prefer: 'respond-async' },
+            body: JSON.stringify({ inputs: PRIMES }),
+          });
+          madeJob = ((await response.json()) as { jobID: string }).jobID;
+          // No answer: the bridge abandons the request at its deadline.
+        },
+      },
+      { times: 1 },
+    );
+    const started = performance.now();
+    const slow = await requestsOf(() => call('primes_between', PRIMES));
+    expect(performance.now() - started).toBeLessThan(2_500);
+    expect(slow.result.isError, textOf(slow.result)).toBeFalsy();
+    expect(madeJob).toMatch(/\S/);
+    expect((slow.result.structuredContent as { jobId?: string }).jobId).toBe(madeJob);
+    expect(slow.requests[0]).toBe('POST /processes/primes_between/execution');
+    expect(slow.requests).toContain('GET /jobs');
+    const next = await requestsOf(() => call('primes_between', PRIMES));
+    expect(next.requests[0]).toBe('POST /processes/primes_between/execution [respond-async]');
+  });
 });
+

@@ -45,13 +45,17 @@ type ValuePlan = {
   bareCost: number;
 };
 
-function planValue(id: string, output: ValueOutput, budget: number, uris: ResourceUris): ValuePlan {
-  const payload = measurePayload(output.inner);
+/** The payload as JSON text (a string payload quoted). */
+function jsonOf(payload: Payload): string {
+  return payload.kind === 'string' ? JSON.stringify(payload.text) : payload.json;
+}
+
+function planValue(id: string, output: ValueOutput, payload: Payload, budget: number, uris: ResourceUris): ValuePlan {
   const bare = renderCutValue(id, output, payload, 0, uris);
   const cut = { id, output, payload, bare, bareCost: renderedCost(id, bare) };
   // The value appears twice (text and structuredContent), each copy at least its own size.
   if (payload.bytes * 2 > budget) return { ...cut, fullCost: Number.POSITIVE_INFINITY };
-  const json = payload.kind === 'string' ? JSON.stringify(payload.text) : payload.json;
+  const json = jsonOf(payload);
   const full = renderFullValue(id, output, json);
   const wrapper =
     output.original === output.inner
@@ -118,15 +122,25 @@ export function resultsToToolResult(
   const ids = Object.keys(results);
   const images: ImageAllowance = { limit: imageLimit, remaining: imageLimit };
   const fixed = new Map<string, RenderedOutput>();
-  const values: ValuePlan[] = [];
+  const classified: [string, ValueOutput][] = [];
   for (const id of ids) {
     const description = Object.hasOwn(descriptions, id) ? descriptions[id] : undefined;
     const output = classifyOutput(results[id], description, options.baseUrl);
     if (output.kind === 'special') fixed.set(id, renderSpecial(id, output, uris, description, images));
-    else values.push(planValue(id, output, budget, uris));
+    else classified.push([id, output]);
+  }
+  const header = headerLine(job, ids.length);
+
+  // Most results are far below the budget: every value whole, measured once.
+  const payloads = classified.map(([, output]) => measurePayload(output.inner));
+  if (payloads.reduce((sum, p) => sum + p.bytes, 0) * 2 <= budget / 2) {
+    const rendered = new Map(fixed);
+    classified.forEach(([id, output], i) => rendered.set(id, renderFullValue(id, output, jsonOf(payloads[i]!))));
+    const result = assemble(job, header, ids, rendered, [], budget, uris);
+    if (measureResultBytes(result) <= budget) return result;
   }
 
-  const header = headerLine(job, ids.length);
+  const values = classified.map(([id, output], i) => planValue(id, output, payloads[i]!, budget, uris));
   const base = measureResultBytes(assemble(job, header, ids, fixed, [], budget, uris));
   let reserve = 0;
   for (let round = 0; round < MAX_FITTING_ROUNDS && base + reserve <= budget; round++) {
