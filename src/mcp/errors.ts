@@ -112,12 +112,15 @@ function apiHint(error: OgcApiError, subject: ErrorSubject): string {
   return `The server refused the request with HTTP ${s}, which the bridge does not expect; retrying will not help: report it.`;
 }
 
+// Where a server's URL is set: one server, or several by name.
+const URL_SETTINGS = '--server-url or OGC_SERVER_URL; --server NAME=URL or --servers-file with several servers';
+
 function transportHint(error: OgcTransportError): string {
   switch (error.kind) {
     case 'refused':
-      return 'Check that the server is running and that --server-url (OGC_SERVER_URL) is right.';
+      return `Check that the server is running and that its URL is right in the bridge's configuration (${URL_SETTINGS}).`;
     case 'dns':
-      return 'Check the host name in --server-url (OGC_SERVER_URL).';
+      return `Check the host name of its URL in the bridge's configuration (${URL_SETTINGS}).`;
     case 'timeout':
       return 'The server is slow or overloaded; try again, or raise --timeout-seconds (OGC_TIMEOUT_SECONDS).';
     case 'reset':

@@ -91,6 +91,8 @@ describe('the error boundary', () => {
   it('gives an OGC error thrown without a subject the generic hint', () => {
     const refused = new OgcTransportError('connection refused', { kind: 'refused' });
     expect(text(refused)).toMatch(/^Could not get an answer from the OGC server at http:\/\/ogc\.example\.org\/api: .*--server-url/);
+    // The hint names where the URL is set with several servers too.
+    expect(text(refused)).toContain('--server NAME=URL');
   });
 
   it('calls anything else an internal error, with the stack in the log', () => {
