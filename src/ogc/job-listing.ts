@@ -48,14 +48,29 @@ export interface CollectedJobs<J extends ListedJob> {
   stoppedBy?: 'pages' | 'time';
 }
 
+/** What carries a job's times: a status document, or a loose record such as a tool's job summary. */
+export type JobTimes = { created?: unknown; started?: unknown; updated?: unknown; finished?: unknown } | Readonly<Record<string, unknown>>;
+
 /** The time a job is best ordered by: when it was created, else started, updated, finished. */
-export function jobTime(job: ListedJob): number | undefined {
+export function jobTime(job: JobTimes): number | undefined {
   for (const value of [job.created, job.started, job.updated, job.finished]) {
     if (typeof value !== 'string') continue;
     const t = Date.parse(value);
     if (!Number.isNaN(t)) return t;
   }
   return undefined;
+}
+
+/** Orders by time, newest first, the timed before the untimed; equal otherwise (a stable sort keeps their order). */
+export function byNewest<T>(timeOf: (item: T) => number | undefined): (a: T, b: T) => number {
+  return (a, b) => {
+    const ta = timeOf(a);
+    const tb = timeOf(b);
+    if (ta !== undefined && tb !== undefined) return tb - ta;
+    if (ta !== undefined) return -1;
+    if (tb !== undefined) return 1;
+    return 0;
+  };
 }
 
 export function matchesQuery(job: ListedJob, query: JobQuery): boolean {
@@ -65,19 +80,16 @@ export function matchesQuery(job: ListedJob, query: JobQuery): boolean {
 }
 
 /**
- * Newest first by time; jobs without a time keep their place relative to each
- * other after the timed ones, in reverse of the order read (the server's
- * latest pages being its newest when it says nothing).
+ * Newest first by time; jobs with the same time, or without a time (after the
+ * timed ones), in reverse of the order read (the server's latest pages being
+ * its newest when it says nothing).
  */
-export function newestFirst<J extends ListedJob>(jobs: readonly J[]): J[] {
-  const indexed = jobs.map((job, i) => ({ job, i, t: jobTime(job) }));
-  indexed.sort((a, b) => {
-    if (a.t !== undefined && b.t !== undefined) return b.t - a.t || b.i - a.i;
-    if (a.t !== undefined) return -1;
-    if (b.t !== undefined) return 1;
-    return b.i - a.i;
-  });
-  return indexed.map((x) => x.job);
+export function newestFirst<J extends JobTimes>(jobs: readonly J[]): J[] {
+  const newer = byNewest<{ t: number | undefined }>((x) => x.t);
+  return jobs
+    .map((job, i) => ({ job, i, t: jobTime(job) }))
+    .sort((a, b) => newer(a, b) || b.i - a.i)
+    .map((x) => x.job);
 }
 
 /** True when every page so far is older, as a whole, than the page before it (the server lists newest first). */

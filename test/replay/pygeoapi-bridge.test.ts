@@ -99,6 +99,22 @@ describe('list_jobs on pygeoapi 0.21', () => {
     expect(jobs.length).toBe(table.filter((j) => j.status === 'failed' && j.processID === 'always-fail').length);
     expect(jobs.every((j) => j.status === 'failed' && j.processId === 'always-fail')).toBe(true);
   });
+
+  it('honours lists of statuses and process ids, sent as repeated parameters and checked on the bridge side', async () => {
+    await start();
+    const result = await call('list_jobs', { status: ['failed', 'running'], process_id: ['stats', 'to-csv'], limit: 50 });
+    const jobs = (result.structuredContent as { jobs: Array<{ jobId: string }> }).jobs;
+    const expected = newestFirst(table.filter((j) => j.status === 'failed' && (j.processID === 'stats' || j.processID === 'to-csv')));
+    expect(expected.length).toBeGreaterThan(1);
+    expect(jobs.map((j) => j.jobId)).toEqual(expected.map((j) => j.jobID));
+    const asked = replay!.requests.find((r) => r.path === '/jobs')!;
+    expect(asked.query.getAll('status')).toEqual(['failed', 'running']);
+    expect(asked.query.getAll('processID')).toEqual(['stats', 'to-csv']);
+
+    const both = await call('list_jobs', { status: ['successful', 'failed'], process_id: ['always-fail', 'echo'], limit: 50 });
+    const all = newestFirst(table.filter((j) => j.processID === 'always-fail' || j.processID === 'echo'));
+    expect((both.structuredContent as { jobs: Array<{ jobId: string }> }).jobs.map((j) => j.jobId)).toEqual(all.map((j) => j.jobID));
+  });
 });
 
 // Codes, the same in both eras: a results resource without contents (not ready yet, failed, gone) is a

@@ -119,13 +119,18 @@ async function serverForJob(ctx: BridgeContext, jobId: string, signal: AbortSign
   throw new ToolError(`No server knows job "${jobId}" (${serverList(ctx)}); it may have expired or been dismissed. list_jobs shows the current ones.`);
 }
 
-/** Asks every server, each with its share of the result budget, and puts the answers together. */
+/**
+ * Asks every server and puts the answers together: with the tool's own merge
+ * when it has one (each server then answers with the whole result budget, the
+ * merge keeping the whole within it), else generically, each server with its
+ * share of the budget. A server that fails is a line in the answer.
+ */
 async function fanOut(call: ToolCall, fixed: FixedTool, args: Record<string, unknown>): Promise<CallToolResult> {
   const { ctx } = call;
-  const share = Math.floor(ctx.config.maxResultBytes / ctx.servers.length);
+  const budget = fixed.merge ? ctx.config.maxResultBytes : Math.floor(ctx.config.maxResultBytes / ctx.servers.length);
   const results = await Promise.all(
     ctx.servers.map(async (handle) => {
-      const own = serverContext({ ...ctx, config: { ...ctx.config, maxResultBytes: share } }, handle);
+      const own = serverContext({ ...ctx, config: { ...ctx.config, maxResultBytes: budget } }, handle);
       try {
         return { handle, result: await fixed.run(args, { ...call, ctx: own }) };
       } catch (error) {
@@ -133,13 +138,37 @@ async function fanOut(call: ToolCall, fixed: FixedTool, args: Record<string, unk
       }
     }),
   );
+  const failed = results.filter((r) => r.result.isError).map(({ handle, result }) => ({ handle, text: textOf(result) }));
+  const downLines = failed.map(({ handle, text }) => downLine(handle, text));
+  const unavailable = failed.map(({ handle, text }) => ({ server: handle.name, error: text }));
+  const answers = results.filter((r) => !r.result.isError).map(({ handle, result }) => ({ server: handle.name!, structured: isRecord(result.structuredContent) ? result.structuredContent : {} }));
+  // The jobs a server listed are its own: get_job and the others find them there.
+  for (const { server, structured } of answers) {
+    if (Array.isArray(structured.jobs)) for (const job of structured.jobs) if (isRecord(job) && typeof job.jobId === 'string') ctx.jobs.remember(job.jobId, server);
+  }
+  const down = unavailable.length > 0 ? { unavailable } : {};
+  if (fixed.merge && answers.length > 0) {
+    // What is said about the servers that are down comes out of the budget of the merged answer.
+    const reserve = Buffer.byteLength(downLines.join('\n\n')) + Buffer.byteLength(JSON.stringify(down)) + 2;
+    const merging = { ...call, ctx: { ...ctx, config: { ...ctx.config, maxResultBytes: Math.max(0, ctx.config.maxResultBytes - reserve) } } };
+    const merged = fixed.merge(answers, args, merging);
+    return {
+      content: [{ type: 'text', text: [textOf(merged), ...downLines].join('\n\n') }],
+      structuredContent: { ...(isRecord(merged.structuredContent) ? merged.structuredContent : {}), ...down },
+    };
+  }
+  return { ...joined(fixed, results, down), ...(answers.length === 0 ? { isError: true } : {}) };
+}
+
+/** The answers put together: each server's text under its name; lists joined, counts summed (get_server_info: each server's facts). */
+function joined(fixed: FixedTool, results: ReadonlyArray<{ handle: ServerHandle; result: CallToolResult }>, down: Record<string, unknown>): CallToolResult {
   const texts: string[] = [];
   const merged: Record<string, unknown> = {};
   const servers: Array<Record<string, unknown>> = [];
   for (const { handle, result } of results) {
-    const text = result.content.map((c) => (c.type === 'text' ? c.text : '')).join('\n');
+    const text = textOf(result);
     if (result.isError) {
-      texts.push(`Server ${handle.name} (${handle.url}) cannot be used right now: ${text}`);
+      texts.push(downLine(handle, text));
       servers.push({ server: handle.name, error: text });
       continue;
     }
@@ -150,19 +179,24 @@ async function fanOut(call: ToolCall, fixed: FixedTool, args: Record<string, unk
       if (Array.isArray(value)) {
         const items = value.map((item) => (isRecord(item) ? { server: handle.name, ...item } : item));
         merged[key] = [...((merged[key] as unknown[] | undefined) ?? []), ...items];
-        if (key === 'jobs') for (const job of items) if (isRecord(job) && typeof job.jobId === 'string') ctx.jobs.remember(job.jobId, handle.name!);
       } else if (typeof value === 'number') {
         merged[key] = ((merged[key] as number | undefined) ?? 0) + value;
       } else if (typeof value === 'boolean') {
-        // A flag such as list_jobs' partial holds for the whole answer when it holds for one server.
+        // A flag holds for the whole answer when it holds for one server.
         merged[key] = merged[key] === true || value;
       }
     }
   }
-  // A list answers with the lists joined; get_server_info with each server's facts.
-  const structuredContent = fixed.name === 'get_server_info' ? { servers } : { ...merged, ...(servers.some((s) => 'error' in s) ? { unavailable: servers.filter((s) => 'error' in s) } : {}) };
-  const allFailed = results.every((r) => r.result.isError);
-  return { content: [{ type: 'text', text: texts.join('\n\n') }], structuredContent, ...(allFailed ? { isError: true } : {}) };
+  const structuredContent = fixed.name === 'get_server_info' ? { servers } : { ...merged, ...down };
+  return { content: [{ type: 'text', text: texts.join('\n\n') }], structuredContent };
+}
+
+function downLine(handle: ServerHandle, text: string): string {
+  return `Server ${handle.name} (${handle.url}) cannot be used right now: ${text}`;
+}
+
+function textOf(result: CallToolResult): string {
+  return result.content.map((c) => (c.type === 'text' ? c.text : '')).join('\n');
 }
 
 function countUse(ctx: BridgeContext, args: Record<string, unknown>): void {

@@ -26,6 +26,12 @@ export interface Answer<S extends Structured = Structured> {
   withJson?: boolean;
 }
 
+/** One server's answer, when a tool is asked on several servers at once. */
+export interface ServerAnswer<S extends Structured = Structured> {
+  server: string;
+  structured: S;
+}
+
 export interface ToolSpec<A extends z.ZodObject, S extends Structured> {
   /** snake_case, like the argument names. */
   name: string;
@@ -42,6 +48,12 @@ export interface ToolSpec<A extends z.ZodObject, S extends Structured> {
    * Answer, or a whole result when it hands over to the process run path.
    */
   run(args: z.output<A>, call: ToolCall): Promise<Answer<S> | CallToolResult>;
+  /**
+   * Several servers and none named: how their answers become one, within
+   * call.ctx.config.maxResultBytes. Each answer was made with that whole
+   * budget. Without it the answers are put together generically (servers/routing.ts).
+   */
+  merge?(answers: ReadonlyArray<ServerAnswer<S>>, args: z.output<A>, call: ToolCall): Answer;
 }
 
 export interface FixedTool {
@@ -50,6 +62,8 @@ export interface FixedTool {
   readonly definition: Tool;
   /** Gets arguments already validated against definition.inputSchema. */
   run(args: Record<string, unknown>, call: ToolCall): Promise<CallToolResult>;
+  /** How the answers of several servers become one, when the tool says (ToolSpec.merge). */
+  readonly merge?: (answers: readonly ServerAnswer[], args: Record<string, unknown>, call: ToolCall) => CallToolResult;
 }
 
 export function defineTool<A extends z.ZodObject, S extends Structured = Structured>(spec: ToolSpec<A, S>): FixedTool {
@@ -74,7 +88,13 @@ export function defineTool<A extends z.ZodObject, S extends Structured = Structu
       const answer = await spec.run(spec.args.parse(args), call);
       return isAnswer(answer) ? answerResult(answer) : answer;
     },
+    ...(spec.merge ? { merge: mergeWith(spec, spec.merge) } : {}),
   };
+}
+
+function mergeWith<A extends z.ZodObject, S extends Structured>(spec: ToolSpec<A, S>, merge: NonNullable<ToolSpec<A, S>['merge']>): NonNullable<FixedTool['merge']> {
+  // The answers are the tool's own (its run made them), so they have its output's shape.
+  return (answers, args, call) => answerResult(merge(answers as ReadonlyArray<ServerAnswer<S>>, spec.args.parse(args), call));
 }
 
 /** The one way an Answer becomes a tool result. */
