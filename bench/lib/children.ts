@@ -95,17 +95,12 @@ export interface BridgeSession {
 
 const CLIENT_INFO = { name: 'ogc-processes-mcp-bench', version: '1.0.0' };
 
-/** Spawns `node dist/cli.js --server-url URL ...` and connects the SDK Client over stdio. */
-export async function startStdioBridge(
-  serverUrl: string,
-  extraArgs: string[] = [],
-  nodeArgs: string[] = [],
-  clientOptions: { maxBufferSize?: number } = {},
-): Promise<BridgeSession> {
+/** Spawns `node ARGS` and connects the SDK Client to it over stdio. */
+async function connectStdio(args: string[], clientOptions: { maxBufferSize?: number } = {}): Promise<BridgeSession> {
   const transport = new StdioClientTransport({
     ...clientOptions,
     command: process.execPath,
-    args: [...profileArgs(), ...nodeArgs, cliPath, '--server-url', serverUrl, ...extraArgs],
+    args,
     env: { PATH: process.env.PATH ?? '' },
     stderr: 'pipe',
     cwd: repoRoot,
@@ -116,23 +111,23 @@ export async function startStdioBridge(
   return { client, pid: transport.pid!, close: () => client.close() };
 }
 
+/** Spawns `node dist/cli.js --server-url URL ...` and connects the SDK Client over stdio. */
+export function startStdioBridge(
+  serverUrl: string,
+  extraArgs: string[] = [],
+  nodeArgs: string[] = [],
+  clientOptions: { maxBufferSize?: number } = {},
+): Promise<BridgeSession> {
+  return connectStdio([...profileArgs(), ...nodeArgs, cliPath, '--server-url', serverUrl, ...extraArgs], clientOptions);
+}
+
 /**
  * The floor of any MCP bridge (children/floor-bridge.ts): an SDK tool that
  * only sends the request straight, spawned through tsx and driven by the same
  * Client over stdio as the bridge.
  */
-export async function startFloorBridge(serverUrl: string, prefer?: string): Promise<BridgeSession> {
-  const transport = new StdioClientTransport({
-    command: process.execPath,
-    args: ['--import', 'tsx', path.join(childrenDir, 'floor-bridge.ts'), JSON.stringify({ serverUrl, ...(prefer ? { prefer } : {}) })],
-    env: { PATH: process.env.PATH ?? '' },
-    stderr: 'pipe',
-    cwd: repoRoot,
-  });
-  (transport.stderr as Readable | null)?.resume();
-  const client = new Client(CLIENT_INFO);
-  await client.connect(transport);
-  return { client, pid: transport.pid!, close: () => client.close() };
+export function startFloorBridge(serverUrl: string, prefer?: string): Promise<BridgeSession> {
+  return connectStdio(['--import', 'tsx', path.join(childrenDir, 'floor-bridge.ts'), JSON.stringify({ serverUrl, ...(prefer ? { prefer } : {}) })]);
 }
 
 /** The v2 SDK Client pinned to MCP 2026-07-28 (server/discover, the per-request envelope, no session). */
