@@ -3,7 +3,8 @@
 // waits for its timeout), and it closes the whole session on a line over its
 // 10 MB buffer. JSON-RPC 2.0 asks for an answer instead (-32700 parse error,
 // -32600 invalid request), and one bad message must not end the session: the
-// guard answers such lines itself and passes only valid messages on.
+// guard answers such lines itself and delivers only valid messages, parsed
+// once (the transport would parse every line a second time).
 import { Transform, type Readable } from 'node:stream';
 import { parseJSONRPCMessage, type JSONRPCMessage } from '@modelcontextprotocol/server';
 import { isRecord } from '../../util/records.js';
@@ -14,6 +15,8 @@ const MAX_LINE_BYTES = 10 * 1024 * 1024 - 1024;
 const KEPT_BYTES = 4096;
 
 export interface GuardOptions {
+  /** Receives each valid message, in the order of the lines. */
+  deliver: (message: JSONRPCMessage) => void;
   /** Writes an answer (one JSON-RPC message) to the client. */
   answer: (message: JSONRPCMessage) => void;
   /** Told about every line that was answered or dropped here. */
@@ -39,15 +42,20 @@ function idOfLongLine(head: string, tail: string): Id | null {
   }
 }
 
-function isJsonRpcMessage(value: unknown): boolean {
+/** The message as the SDK's own reading makes it (its stdio transport parses lines the same way), or undefined. */
+function asJsonRpcMessage(value: unknown): JSONRPCMessage | undefined {
   try {
-    parseJSONRPCMessage(value);
-    return true;
+    return parseJSONRPCMessage(value);
   } catch {
-    return false;
+    return undefined;
   }
 }
 
+/**
+ * Reads `input` line by line: valid messages go to `deliver`, the others are
+ * answered or dropped. Returns the stream the transport is to listen to: it
+ * carries no data, and ends, closes or fails with `input`.
+ */
 export function guardJsonRpcLines(input: Readable, options: GuardOptions): Readable {
   const max = options.maxLineBytes ?? MAX_LINE_BYTES;
   let parts: Buffer[] = [];
@@ -77,7 +85,7 @@ export function guardJsonRpcLines(input: Readable, options: GuardOptions): Reada
     if (tail.length > KEPT_BYTES) tail = Buffer.from(tail.subarray(tail.length - KEPT_BYTES));
   };
 
-  const finishLine = (push: (line: string) => void) => {
+  const finishLine = () => {
     const over = head !== undefined;
     const lineSize = size;
     const text = over ? '' : Buffer.concat(parts, size).toString('utf8').replace(/\r$/, '');
@@ -100,8 +108,9 @@ export function guardJsonRpcLines(input: Readable, options: GuardOptions): Reada
       options.answer(error(null, -32700, 'Parse error: the line is not JSON.'));
       return;
     }
-    if (isJsonRpcMessage(parsed)) {
-      push(`${text}\n`);
+    const message = asJsonRpcMessage(parsed);
+    if (message !== undefined) {
+      options.deliver(message);
       return;
     }
     const record = isRecord(parsed) ? parsed : undefined;
@@ -123,13 +132,12 @@ export function guardJsonRpcLines(input: Readable, options: GuardOptions): Reada
 
   const guard = new Transform({
     transform(chunk: Buffer, _encoding, done) {
-      const push = (line: string) => void this.push(line);
       let start = 0;
       for (;;) {
         const newline = chunk.indexOf(0x0a, start);
         add(chunk.subarray(start, newline === -1 ? chunk.length : newline));
         if (newline === -1) break;
-        finishLine(push);
+        finishLine();
         start = newline + 1;
       }
       done();

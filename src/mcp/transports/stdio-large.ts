@@ -5,7 +5,8 @@
 // pieces: the rest of the message serialized with placeholders, the large
 // strings escaped a slice at a time, waiting for the pipe to drain. Other
 // messages wait meanwhile, so lines never interleave; small messages go the
-// SDK's way when nothing is being written.
+// SDK's way when nothing is being written. Messages come in already read and
+// checked by the guard (stdio-guard.ts), through receive().
 import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
 import type { JSONRPCMessage } from '@modelcontextprotocol/server';
@@ -30,10 +31,32 @@ export class LargeMessageStdioTransport extends StdioServerTransport {
   readonly #out: Writable;
   #pending = 0;
   #last: Promise<void> = Promise.resolve();
+  #started = false;
+  #closed = false;
+  // Messages received before the transport was started (none, as serveStdio starts it at once).
+  readonly #early: JSONRPCMessage[] = [];
 
   constructor(stdin: Readable, stdout: Writable) {
     super(stdin, stdout);
     this.#out = stdout;
+  }
+
+  /** A message the guard (stdio-guard.ts) has read and checked, handed on as it is. */
+  receive(message: JSONRPCMessage): void {
+    if (this.#closed) return;
+    if (this.#started) this.onmessage?.(message);
+    else this.#early.push(message);
+  }
+
+  override async start(): Promise<void> {
+    await super.start();
+    this.#started = true;
+    for (const message of this.#early.splice(0)) this.onmessage?.(message);
+  }
+
+  override async close(): Promise<void> {
+    this.#closed = true;
+    await super.close();
   }
 
   override send(message: JSONRPCMessage): Promise<void> {

@@ -22,6 +22,7 @@ export async function serveStdio(ctx: BridgeContext, createServer: StdioServerFa
   // Lines that are not JSON-RPC are answered by the guard, and never end the session.
   // Its answers go through the transport, which keeps a large message's pieces together.
   const stdin = guardJsonRpcLines(process.stdin, {
+    deliver: (message) => transport.receive(message),
     answer: (message) => void transport.send(message).catch((error: Error) => ctx.logger.warning(`stdio: ${error.message}`)),
     warn: (text) => ctx.logger.warning(text),
   });
