@@ -13,17 +13,17 @@ import {
 } from './errors.js';
 import {
   DEFAULT_OUTPUT_ID,
-  PREFER_ASYNC,
   declaresPart1v2,
   isJsonContentType,
   jobUrlOf,
   looksLikeStatusInfo,
-  preferWait,
+  preferHeader,
   rawOutputValue,
   syncJob,
   wantsAsync,
   type Execution,
   type ExecutionMode,
+  type ReturnPreference,
 } from './execution.js';
 import { onlyOutputId, resultsFromJson, type ResultsContext } from './results-shape.js';
 import { RunTimes, jobRunMs } from './execution-plan.js';
@@ -109,6 +109,8 @@ export interface ExecuteOptions extends CallOptions {
   waitSeconds?: number;
   /** The process's output ids, when the caller has its description at hand (results are filed under them). */
   outputIds?: readonly string[];
+  /** 2.0: `minimal` asks for the outputs by reference; sent only when set. */
+  returnPreference?: ReturnPreference;
 }
 
 /** One page of the job list, and where the next one is (on the server's own origin). */
@@ -129,6 +131,8 @@ export interface GetJobResultsOptions extends CallOptions {
   output?: string;
   /** The process's output ids: results in other shapes are filed under them. */
   outputIds?: readonly string[];
+  /** 2.0: `minimal` asks for the outputs by reference; sent only when set. */
+  returnPreference?: ReturnPreference;
 }
 
 export interface FetchLinkOptions extends CallOptions {
@@ -277,8 +281,12 @@ export class OgcClient {
         accept: RESULT_ACCEPT,
         'content-type': 'application/json',
       };
-      if (mode === 'wait') headers.prefer = preferWait(options.waitSeconds ?? 0);
-      else if (wantsAsync(mode, options.jobControlOptions ?? facts?.jobControlOptions)) headers.prefer = PREFER_ASYNC;
+      const prefer = preferHeader({
+        respondAsync: mode === 'wait' || wantsAsync(mode, options.jobControlOptions ?? facts?.jobControlOptions),
+        ...(mode === 'wait' ? { waitSeconds: options.waitSeconds ?? 0 } : {}),
+        ...(options.returnPreference ? { return: options.returnPreference } : {}),
+      });
+      if (prefer !== undefined) headers.prefer = prefer;
       const response = await this.#http.send({
         method: 'POST',
         target: this.#target(`processes/${encodeSegment(processId)}/execution`),
@@ -294,7 +302,7 @@ export class OgcClient {
       };
       const declared = options.outputIds ?? facts?.outputIds;
       if (declared) context.declared = declared;
-      return this.#readExecution(processId, response, context, options.signal);
+      return this.#readExecution(processId, response, context, options.signal, returnPrefer(options.returnPreference));
     });
   }
 
@@ -331,7 +339,7 @@ export class OgcClient {
   /** GET /jobs/{id}/results, as one map of output id to value (whatever shape the server used). */
   getJobResults(jobId: string, options: GetJobResultsOptions = {}): Promise<Results> {
     return this.#guard(async () => {
-      const response = await this.#get(this.#target(`jobs/${encodeSegment(jobId)}/results`), RESULT_ACCEPT, options.signal);
+      const response = await this.#get(this.#target(`jobs/${encodeSegment(jobId)}/results`), RESULT_ACCEPT, options.signal, this.#maxBytes, returnPrefer(options.returnPreference));
       const context: ResultsContext = options.outputIds ? { declared: options.outputIds } : {};
       const results = this.#resultsOf(response, context, options.output);
       if (options.output === undefined) return results;
@@ -463,14 +471,14 @@ export class OgcClient {
     return url;
   }
 
-  #get(target: RequestTarget, accept: string, signal: AbortSignal | undefined, maxBytes: number = this.#maxBytes): Promise<HttpResponse> {
+  #get(target: RequestTarget, accept: string, signal: AbortSignal | undefined, maxBytes: number = this.#maxBytes, extra: Record<string, string> = {}): Promise<HttpResponse> {
     return this.#http.send({
       method: 'GET',
       target,
-      headers: { ...this.#headers, accept },
+      headers: { ...this.#headers, accept, ...extra },
       maxBytes,
       retry: true,
-      redirectHeaders: (target) => ({ ...this.#headersFor(target), accept }),
+      redirectHeaders: (target) => ({ ...this.#headersFor(target), accept, ...extra }),
       ...(signal ? { signal } : {}),
     });
   }
@@ -577,9 +585,17 @@ export class OgcClient {
     return resultsFromJson(parseJson(response), context);
   }
 
-  async #readExecution(processId: string, response: HttpResponse, context: ResultsContext, signal: AbortSignal | undefined): Promise<Execution> {
-    throwIfError(response);
+  /** `followHeaders` go with the GET of a 303's results (the return preference holds there too). */
+  async #readExecution(
+    processId: string,
+    response: HttpResponse,
+    context: ResultsContext,
+    signal: AbortSignal | undefined,
+    followHeaders: Record<string, string> = {},
+  ): Promise<Execution> {
     const location = headerValue(response.headers, 'location');
+    // A 303 with a Location is 2.0's way to say where the results are; any other 3xx is an error.
+    if (response.status !== 303 || location === undefined) throwIfError(response);
     const preferenceApplied = headerValue(response.headers, 'preference-applied');
     const extra = preferenceApplied !== undefined ? { preferenceApplied } : {};
     const blank = isBlank(response);
@@ -601,7 +617,7 @@ export class OgcClient {
     const monitor = jobUrlOf(undefined, headerValue(response.headers, 'link'));
     if (response.status === 303 && location !== undefined) {
       // 2.0: the results are at the Location; the job, if any, in Link rel=monitor.
-      const results = this.#resultsOf(await this.#get(targetOf(new URL(location, response.url)), RESULT_ACCEPT, signal), context);
+      const results = this.#resultsOf(await this.#get(targetOf(new URL(location, response.url)), RESULT_ACCEPT, signal, this.#maxBytes, followHeaders), context);
       return { job: syncJob(processId, monitor !== undefined ? lastPathSegment(monitor) : undefined), results, mode: 'sync', ...extra };
     }
     const jobUrl = jobUrlOf(location, headerValue(response.headers, 'link'));
@@ -665,6 +681,12 @@ function authHeaders(auth: OgcAuth): Record<string, string> {
     case 'client-credentials':
       return {};
   }
+}
+
+/** The Prefer header of a GET of results, when a return preference was asked for. */
+function returnPrefer(preference: ReturnPreference | undefined): Record<string, string> {
+  const prefer = preference ? preferHeader({ return: preference }) : undefined;
+  return prefer !== undefined ? { prefer } : {};
 }
 
 function throwIfError(response: HttpResponse): void {

@@ -24,9 +24,32 @@ export interface Execution {
 /** The exact Prefer value: several servers compare it as a string. */
 export const PREFER_ASYNC = 'respond-async';
 
-/** The Prefer value of `wait` mode. */
-export function preferWait(seconds: number): string {
-  return `${PREFER_ASYNC}, wait=${Math.max(0, Math.floor(seconds))}`;
+/**
+ * Part 1 2.0's `Prefer: return=`: `minimal` asks for the outputs by reference
+ * (links), `representation` for their values (what a server does anyway).
+ */
+export type ReturnPreference = 'minimal' | 'representation';
+
+export interface Preferences {
+  respondAsync?: boolean;
+  /** With respondAsync: how long the server may hold the answer (RFC 7240 `wait`, whole seconds). */
+  waitSeconds?: number;
+  return?: ReturnPreference;
+}
+
+/**
+ * The Prefer header for these preferences, or undefined for none. Only what
+ * was asked for is sent: `respond-async` alone stays exactly that, as
+ * pygeoapi compares the whole header with it.
+ */
+export function preferHeader(preferences: Preferences): string | undefined {
+  const parts: string[] = [];
+  if (preferences.respondAsync) {
+    parts.push(PREFER_ASYNC);
+    if (preferences.waitSeconds !== undefined) parts.push(`wait=${Math.max(0, Math.floor(preferences.waitSeconds))}`);
+  }
+  if (preferences.return) parts.push(`return=${preferences.return}`);
+  return parts.length > 0 ? parts.join(', ') : undefined;
 }
 
 export { DEFAULT_OUTPUT_ID } from './results-shape.js';

@@ -17,6 +17,7 @@ export {
   PREFER_ASYNC,
   type Execution,
   type ExecutionMode,
+  type ReturnPreference,
 } from './execution.js';
 export {
   OgcError,
