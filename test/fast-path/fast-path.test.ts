@@ -68,6 +68,11 @@ describe('a short process on a 2.0 server', () => {
     expect(first.result.structuredContent).toMatchObject({ status: 'successful', outputs: PRIMES_OUT });
     expect(first.requests).toEqual(['POST /processes/primes_between/execution [respond-async, wait=7]']);
     expect(proxy!.requestsTo('GET', '/conformance')).toHaveLength(1);
+    // The synchronous run's job, named by the answer's headers, can be followed.
+    const jobId = (first.result.structuredContent as { jobId?: string }).jobId;
+    expect(jobId).toMatch(/\S/);
+    const job = await call('get_job', { job_id: jobId! });
+    expect(job.structuredContent).toMatchObject({ jobId, status: 'successful', processId: 'primes_between' });
   });
 
   it('reads 2.0 status documents (id, not jobID) of a job that outlives the wait', async () => {

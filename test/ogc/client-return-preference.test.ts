@@ -49,6 +49,9 @@ describe('return preference against a 2.0 server', () => {
     expect(isLinkValue(execution.results?.return_value)).toBe(true);
     expect(preferOf('POST', /execution$/).at(-1)).toBe('return=minimal');
     expect(preferOf('GET', /\/results$/).at(-1)).toBe('return=minimal');
+    // The 303's Location is the results; the job is the one its Link rel=monitor names.
+    const job = await client.getJob(execution.job.jobID);
+    expect(job).toMatchObject({ jobID: execution.job.jobID, status: 'successful', processID: 'primes_between' });
   });
 
   it('gets a finished job\'s results by reference or by value, as asked', async () => {
