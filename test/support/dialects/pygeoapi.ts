@@ -2,9 +2,9 @@
 // not recorded word for word: how it reads `Prefer`, and how it pages its job
 // list (TinyDB order sliced by offset and limit, then that page sorted newest
 // first; status, processID and type ignored).
-import type { RecordedScenario } from './recording.js';
+import { listedJobTable, type DialectRules, type JobDocument } from './rules.js';
 
-export type JobDocument = Record<string, unknown> & { jobID: string; status: string; processID?: string; created?: string; started?: string };
+export type { JobDocument } from './rules.js';
 
 /** `async` only for exactly `respond-async`, as pygeoapi compares the header as a string. */
 export function pygeoapiPreferClass(prefer: string | undefined): 'async' | 'sync' {
@@ -15,19 +15,7 @@ const DEFAULT_LIMIT = 10;
 const MAX_LIMIT = 50;
 
 /** The job table as pygeoapi keeps it (insertion order), from the recorded full walk of the list. */
-export function jobTable(scenarios: RecordedScenario[]): JobDocument[] {
-  const byId = new Map<string, JobDocument>();
-  for (const scenario of scenarios) {
-    for (const exchange of scenario.exchanges) {
-      const { request, response } = exchange;
-      if (request.method !== 'GET' || request.path !== '/jobs') continue;
-      const jobs = (response.json as { jobs?: JobDocument[] } | undefined)?.jobs ?? [];
-      // Later lists (after more runs) have the later state of each job.
-      for (const job of jobs) byId.set(job.jobID, job);
-    }
-  }
-  return [...byId.values()].sort((a, b) => String(a.created ?? '').localeCompare(String(b.created ?? '')));
-}
+export const jobTable = listedJobTable;
 
 /** The body of `GET /jobs?<query>` as pygeoapi 0.21 builds it. */
 export function pygeoapiJobList(table: JobDocument[], query: URLSearchParams, origin: string): { status: number; body: unknown } {
@@ -60,3 +48,5 @@ export function pygeoapiJobList(table: JobDocument[], query: URLSearchParams, or
   }
   return { status: 200, body: { jobs: page, links } };
 }
+
+export const pygeoapiRules: DialectRules = { preferClass: pygeoapiPreferClass, jobTable, jobList: pygeoapiJobList };

@@ -10,7 +10,8 @@
 // a GET after a DELETE gets what followed the DELETE. What the recording cannot answer word for word (the job list with
 // any query, a job of the list) the dialect's own rules compute; the job list
 // always is, from the recorded table, and a test checks that the rules give
-// back every recorded page.
+// back every recorded page. A dialect's rules are in its own module
+// (dialects.ts lists them).
 import http from 'node:http';
 import { readFileSync, readdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -18,10 +19,10 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { recordRequest, type RecordedRequest } from '../recorded-request.js';
 import { repoRoot } from '../repo.js';
-import { jobTable, pygeoapiJobList, pygeoapiPreferClass, type JobDocument } from './pygeoapi.js';
+import { DIALECTS, type Dialect } from './dialects.js';
 import { withOrigin, type RecordedExchange, type RecordedScenario } from './recording.js';
 
-export type Dialect = 'pygeoapi-0.21';
+export type { Dialect } from './dialects.js';
 
 export interface ReplayServerOptions {
   dialect: Dialect;
@@ -40,15 +41,6 @@ export interface ReplayServer {
   readonly scenarios: RecordedScenario[];
   close(): Promise<void>;
 }
-
-interface DialectRules {
-  preferClass(prefer: string | undefined): string;
-  jobList(table: JobDocument[], query: URLSearchParams, origin: string): { status: number; body: unknown };
-}
-
-const RULES: Record<Dialect, DialectRules> = {
-  'pygeoapi-0.21': { preferClass: pygeoapiPreferClass, jobList: pygeoapiJobList },
-};
 
 export function recordedDir(dialect: Dialect): string {
   return path.join(repoRoot, 'test/fixtures/recorded', dialect);
@@ -96,7 +88,7 @@ interface Indexed {
 }
 
 export async function startReplayServer(options: ReplayServerOptions): Promise<ReplayServer> {
-  const rules = RULES[options.dialect];
+  const rules = DIALECTS[options.dialect];
   const stored = loadScenarios(options.dialect, options.scenarios);
   const requests: RecordedRequest[] = [];
   const server = http.createServer();
@@ -104,7 +96,7 @@ export async function startReplayServer(options: ReplayServerOptions): Promise<R
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
   const scenarios = stored.map((s) => withOrigin(s, origin));
-  const table = withOrigin(jobTable(stored), origin);
+  const table = withOrigin(rules.jobTable(stored), origin);
   const clocks = scenarios.map(() => -1);
   const all: Indexed[] = scenarios.flatMap((s, scenario) => s.exchanges.map((exchange, index) => ({ scenario, index, exchange })));
 

@@ -1,0 +1,149 @@
+// The bridge against Weaver 6.15's shapes (reconstructed from its source and
+// served by the dialect replay server): a server that declares Part 1 2.0 yet
+// answers `respond-async, wait=N` with a job, status documents with both `id`
+// and `jobID`, results documents of bare values, results refused as problems
+// (404 not ready, 400 failed, 410 dismissed, 400 for an id that is no UUID),
+// a dismissal answered with a short document, and a job list of bare ids
+// unless asked for details.
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { McpError } from '@modelcontextprotocol/sdk/types.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startReplayServer, type ReplayServer } from '../support/dialects/replay-server.js';
+import { bridgeOn, textOf, type ConnectedBridge } from '../mcp/harness.js';
+
+let replay: ReplayServer | undefined;
+let bridge: ConnectedBridge | undefined;
+afterEach(async () => {
+  await bridge?.close();
+  await replay?.close();
+  bridge = undefined;
+  replay = undefined;
+});
+
+async function start(scenarios: string[]): Promise<ConnectedBridge> {
+  replay = await startReplayServer({ dialect: 'weaver-6.15.0', scenarios: ['discovery', ...scenarios] });
+  bridge = await bridgeOn(replay.url);
+  await bridge.ctx.catalog.ready();
+  return bridge;
+}
+
+async function call(name: string, args: Record<string, unknown>): Promise<CallToolResult> {
+  return (await bridge!.client.callTool({ name, arguments: args })) as CallToolResult;
+}
+
+async function readError(uri: string): Promise<McpError> {
+  try {
+    await bridge!.client.readResource({ uri });
+  } catch (error) {
+    return error as McpError;
+  }
+  throw new Error(`${uri} was read`);
+}
+
+const outputsOf = (result: CallToolResult) => (result.structuredContent as { outputs?: Record<string, unknown> } | undefined)?.outputs;
+const posts = () => replay!.requests.filter((r) => r.method === 'POST');
+
+describe('executions on Weaver 6.15', () => {
+  it('a short process: asked for both at once (2.0), run as a job all the same, its results document read', async () => {
+    await start(['execute-short']);
+    const run = await call('echo-text', { message: 'Hello Weaver' });
+    expect(run.isError, textOf(run)).toBeFalsy();
+    expect(outputsOf(run)).toEqual({ echo: 'Hello Weaver' });
+    expect(posts()[0]!.headers.prefer).toMatch(/^respond-async, wait=\d+$/);
+    expect((run.structuredContent as { jobId: string }).jobId).toBe('7c1e0001-5d2a-4b8e-9f00-3a6b00000001');
+  });
+
+  it('a sync-only process: results in the answer, the job found in Link rel=monitor', async () => {
+    await start(['execute-short']);
+    const run = await call('sync-echo', { message: 'Now' });
+    expect(run.isError, textOf(run)).toBeFalsy();
+    expect(outputsOf(run)).toEqual({ echo: 'Now' });
+    expect(posts()[0]!.headers.prefer).toBeUndefined();
+    expect((run.structuredContent as { jobId: string }).jobId).toBe('7c1e0003-5d2a-4b8e-9f00-3a6b00000003');
+  });
+
+  it('a job that outlives the wait: status with id and jobID, progress, then results with and without output_id', async () => {
+    await start(['running-job']);
+    const run = await call('execute_process', { process_id: 'slow-sum', inputs: { values: [1, 2, 3, 4] }, wait_seconds: 0.02 });
+    const { jobId, status } = run.structuredContent as { jobId: string; status: string };
+    expect(jobId).toBe('7c1e0004-5d2a-4b8e-9f00-3a6b00000004');
+    expect(['accepted', 'running']).toContain(status);
+    // The bridge may have polled already: the states seen are the later ones, each as Weaver sent it.
+    const states = [
+      { status: 'accepted', progress: 0, message: 'The job is queued.' },
+      { status: 'running', progress: 40, message: 'Summing, step 2 of 5.' },
+      { status: 'running', progress: 80, message: 'Summing, step 4 of 5.' },
+      { status: 'successful', progress: 100, message: 'The job is done.' },
+    ];
+    const seen: Array<{ status: string; progress?: number; message?: string }> = [];
+    let text = '';
+    for (let i = 0; i < 6 && seen.at(-1)?.status !== 'successful'; i++) {
+      const got = await call('get_job', { job_id: jobId });
+      const { status: s, progress, message } = got.structuredContent as { status: string; progress?: number; message?: string };
+      seen.push({ status: s, progress, message });
+      if (s === 'running') text = textOf(got);
+    }
+    expect(seen.length).toBeGreaterThan(1);
+    expect(seen).toEqual(states.slice(states.length - seen.length));
+    expect(text).toMatch(/ is running \((40|80)% done\): Summing, step \d of 5\. \(created /);
+
+    const all = await call('get_job_results', { job_id: jobId });
+    expect(all.isError, textOf(all)).toBeFalsy();
+    expect(outputsOf(all)).toMatchObject({ mean: 2.5, report: { href: `${replay!.origin}/wpsoutputs/7c1e0004-5d2a-4b8e-9f00-3a6b00000004/report.txt` } });
+    const one = await call('get_job_results', { job_id: jobId, output_id: 'mean' });
+    expect(outputsOf(one)).toEqual({ mean: 2.5 });
+  });
+
+  it('a failed job is an error with Weaver\'s message', async () => {
+    await start(['failed-job']);
+    const failed = await call('always-fail', { grid: 'empty' });
+    expect(failed.isError).toBe(true);
+    expect(textOf(failed)).toContain('the grid has no cells');
+  });
+});
+
+// As for pygeoapi: a results resource without contents is resource-not-found, -32602 with data {uri}, "MCP error -32602: " once.
+describe('the results resource of a Weaver job that has none', () => {
+  it('a running job: not ready yet, with its progress', async () => {
+    await start(['running-job']);
+    const run = await call('execute_process', { process_id: 'slow-sum', inputs: { values: [1, 2, 3, 4] }, wait_seconds: 0.02 });
+    const { jobId } = run.structuredContent as { jobId: string };
+    const uri = `ogc-job://${jobId}/results`;
+    const first = await readError(uri);
+    expect(first.code).toBe(-32602);
+    expect(first.data).toEqual({ uri });
+    expect(first.message).toMatch(new RegExp(`^MCP error -32602: Job ${jobId} is (accepted \\(0%\\)|running \\((40|80)%\\)): its results are not ready yet\\. Read this resource again once get_job says it is successful\\.$`));
+  });
+
+  it('a failed job: its message, once', async () => {
+    await start(['failed-job']);
+    const run = await call('always-fail', { grid: 'empty' });
+    const { jobId } = run.structuredContent as { jobId: string };
+    const error = await readError(`ogc-job://${jobId}/results`);
+    expect(error.code).toBe(-32602);
+    expect(error.message).toBe(`MCP error -32602: Job ${jobId} failed: The job failed: the grid has no cells. It has no results.`);
+  });
+
+  it('a dismissed job: Weaver keeps it with status dismissed', async () => {
+    await start(['dismiss']);
+    const run = await call('execute_process', { process_id: 'slow-sum', inputs: { values: [1, 2, 3, 4] }, wait_seconds: 0.02 });
+    const { jobId } = run.structuredContent as { jobId: string };
+    const dismissed = await call('dismiss_job', { job_id: jobId });
+    expect(dismissed.isError, textOf(dismissed)).toBeFalsy();
+    expect(dismissed.structuredContent).toMatchObject({ jobId, status: 'dismissed', progress: 30 });
+    const error = await readError(`ogc-job://${jobId}/results`);
+    expect(error.code).toBe(-32602);
+    expect(error.message).toBe(`MCP error -32602: Job ${jobId} was dismissed: The job was dismissed. It has no results.`);
+  });
+
+  it('a job id that is no UUID (Weaver: 400 NoSuchJob) and an unknown one (404) are gone', async () => {
+    await start(['errors']);
+    for (const jobId of ['no-such-job', '7c1e0099-5d2a-4b8e-9f00-3a6b00000099']) {
+      const uri = `ogc-job://${jobId}/results`;
+      const error = await readError(uri);
+      expect(error.code, error.message).toBe(-32602);
+      expect(error.data).toEqual({ uri });
+      expect(error.message).toMatch(new RegExp(`^MCP error -32602: Job ${jobId} is gone: `));
+    }
+  });
+});
