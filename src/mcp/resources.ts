@@ -4,11 +4,12 @@
 import { ProtocolError, ProtocolErrorCode, ResourceNotFoundError, type ReadResourceResult, type Server } from '@modelcontextprotocol/server';
 import type { StatusInfo } from '../ogc/index.js';
 import { isBinaryEncoding, isTextualMediaType, normalizeMediaType } from '../ogc/media.js';
-import { OgcApiError } from '../ogc/errors.js';
+import { OgcApiError, saysNoSuchJob } from '../ogc/errors.js';
 import { appResources, readAppResource, requestClientCapabilities } from './app-resource.js';
 import type { BridgeContext } from './context.js';
 import { jobContext } from './servers/routing.js';
 import { errorMessage } from '../util/errors.js';
+import { asClause } from '../util/text.js';
 import { describeUpstreamError } from './errors.js';
 import { MAX_RESOURCE_BYTES } from './limits.js';
 import { isRecord, ownValue } from '../util/records.js';
@@ -88,7 +89,7 @@ async function readResource(root: BridgeContext, uri: string, signal: AbortSigna
 
 /** Why a job that is not successful has no results to read: not ready yet, failed, or dismissed. */
 function withoutResults(job: StatusInfo, uri: string, jobId: string): ResourceNotFoundError {
-  const message = job.message ? `: ${job.message}` : '';
+  const message = job.message ? `: ${asClause(job.message)}` : '';
   switch (job.status) {
     case 'accepted':
     case 'running':
@@ -107,7 +108,7 @@ function withoutResults(job: StatusInfo, uri: string, jobId: string): ResourceNo
 
 /** A failure of the OGC server: a job it does not know is gone; anything else is said as the server failed. */
 function upstreamError(ctx: BridgeContext, error: unknown, uri: string, jobId: string): ProtocolError {
-  if (error instanceof OgcApiError && (error.status === 404 || error.status === 410)) {
+  if (error instanceof OgcApiError && saysNoSuchJob(error)) {
     return new ResourceNotFoundError(uri, `Job ${jobId} is gone: the OGC server does not know it (dismissed, expired, or never there); list_jobs shows the current jobs.`);
   }
   return new ProtocolError(ProtocolErrorCode.InternalError, ctx.logger.redact(describeUpstreamError(error, ctx.config.serverUrl, { jobId })));

@@ -76,6 +76,18 @@ export class OgcApiError extends OgcError {
   }
 }
 
+/**
+ * The server says it has no such job, whatever the status: Part 1's
+ * no-such-job exception type (Weaver sends it with 400 for an id that is not
+ * a UUID), or a `NoSuchJob` title or code.
+ */
+export function saysNoSuchJob(error: OgcApiError): boolean {
+  if (error.status === 404 || error.status === 410) return true;
+  if (error.type?.endsWith('/no-such-job')) return true;
+  const body = error.body as { code?: unknown } | undefined;
+  return error.title === 'NoSuchJob' || (typeof body === 'object' && body !== null && body.code === 'NoSuchJob');
+}
+
 /** The request failed below HTTP: no connection, reset, timeout, DNS, abort. */
 export class OgcTransportError extends OgcError {
   override name = 'OgcTransportError';

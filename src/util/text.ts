@@ -36,3 +36,8 @@ export function sameWords(text: string, name: string): boolean {
   const words = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '');
   return words(text) === words(name);
 }
+
+/** A server's message as a clause inside one of our sentences: without its own final period (servers such as Weaver end them with one). */
+export function asClause(message: string): string {
+  return message.replace(/(?<!\.)\.\s*$/, '');
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sliceWhole, truncate, truncateWords } from '../../src/util/text.js';
+import { asClause, sliceWhole, truncate, truncateWords } from '../../src/util/text.js';
 
 describe('sliceWhole', () => {
   it('never splits a surrogate pair', () => {
@@ -21,5 +21,15 @@ describe('truncate', () => {
   it('cuts prose at a word boundary when one is close', () => {
     expect(truncateWords('the quick brown fox jumps over the lazy dog', 30)).toBe('the quick brown fox jumps…');
     expect(truncate('the quick brown fox jumps over the lazy dog', 30)).toBe('the quick brown fox jumps ove…');
+  });
+});
+
+describe('asClause', () => {
+  it('drops one final period (Weaver ends its messages with one), and keeps an ellipsis and the rest', () => {
+    expect(asClause('The job failed: the grid has no cells.')).toBe('The job failed: the grid has no cells');
+    expect(asClause('Done. ')).toBe('Done');
+    expect(asClause('Still going...')).toBe('Still going...');
+    expect(asClause('no data for this area')).toBe('no data for this area');
+    expect(asClause('v1.2 ready')).toBe('v1.2 ready');
   });
 });

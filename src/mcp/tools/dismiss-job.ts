@@ -1,4 +1,5 @@
 // dismiss_job: stop a running job, or remove a finished one and its results.
+import { asClause } from '../../util/text.js';
 import { about } from '../errors.js';
 import { defineTool } from './define.js';
 import { jobSummary, jobTimes, ONE_JOB } from './job-summary.js';
@@ -13,7 +14,7 @@ export const dismissJob = defineTool({
     const job = await about({ jobId }, ctx.client.dismissJob(jobId, { signal }));
     const summary = jobSummary({ ...job, jobID: job.jobID || jobId });
     const process = summary.processId ? ` of process ${summary.processId}` : '';
-    const message = summary.message ? `: ${summary.message}` : '';
+    const message = summary.message ? `: ${asClause(summary.message)}` : '';
     return { text: `Job ${summary.jobId}${process} dismissed (status: ${summary.status}${message}).${jobTimes(summary)}`, structured: summary };
   },
 });

@@ -1,4 +1,5 @@
 // get_job: where one job stands, and what to call next.
+import { asClause } from '../../util/text.js';
 import { about } from '../errors.js';
 import { defineTool, READ_ONLY } from './define.js';
 import { jobSummary, jobTimes, ONE_JOB } from './job-summary.js';
@@ -17,7 +18,7 @@ export const getJob = defineTool({
     if (job.status === 'successful') next = ` Get its outputs with get_job_results ${again}.`;
     else if (job.status === 'accepted' || job.status === 'running') next = ` Call get_job ${again} again later; dismiss_job ${again} stops it.`;
     const text = `Job ${summary.jobId}${summary.processId ? ` (process ${summary.processId})` : ''} is ${summary.status}` +
-      `${summary.progress !== undefined ? ` (${summary.progress}% done)` : ''}${summary.message ? `: ${summary.message}` : ''}.${jobTimes(summary)}${next}`;
+      `${summary.progress !== undefined ? ` (${summary.progress}% done)` : ''}${summary.message ? `: ${asClause(summary.message)}` : ''}.${jobTimes(summary)}${next}`;
     // The text says every fact of the structured summary: no JSON copy of it.
     return { text, structured: summary };
   },
