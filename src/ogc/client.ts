@@ -27,6 +27,7 @@ import {
 } from './execution.js';
 import { onlyOutputId, resultsFromJson, type ResultsContext } from './results-shape.js';
 import { RunTimes, jobRunMs } from './execution-plan.js';
+import { listsBareIds, withDetail } from './bare-job-ids.js';
 import type { z } from 'zod';
 import type { ProcessDescription } from './description.js';
 import { HttpTransport, headerValue, hrefOf, targetOf, type HttpResponse, type RequestTarget } from './http.js';
@@ -322,7 +323,9 @@ export class OgcClient {
   }
 
   async #jobsPageAt(target: RequestTarget, signal: AbortSignal | undefined): Promise<JobsPage> {
-    const page = await this.#getAt(target, 'jobList', signal);
+    let page = await this.#getAt(target, 'jobList', signal);
+    const detailed = listsBareIds(page.document.jobs) ? withDetail(target) : undefined;
+    if (detailed) page = await this.#getAt(detailed, 'jobList', signal);
     const next = page.document.links.find((l) => l.rel === 'next');
     if (!next) return { jobs: page.document.jobs };
     const nextUrl = new URL(next.href, page.url);

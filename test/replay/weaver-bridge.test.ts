@@ -147,3 +147,45 @@ describe('the results resource of a Weaver job that has none', () => {
     }
   });
 });
+
+describe('list_jobs on Weaver 6.15', () => {
+  const table = () =>
+    (replay!.scenarios.find((s) => s.scenario === 'job-list')!.exchanges[0]!.response.json as { jobs: Array<{ jobID: string; status: string; processID: string; created: string }> }).jobs;
+
+  it('newest first, with status and times, though Weaver lists bare ids unless asked for details', async () => {
+    await start(['job-list']);
+    const result = await call('list_jobs', { limit: 5 });
+    expect(result.isError, textOf(result)).toBeFalsy();
+    const listed = result.structuredContent as { jobs: Array<{ jobId: string; status: string; created?: string }>; scanned: number; partial: boolean };
+    expect(listed.jobs.map((j) => j.jobId)).toEqual(table().slice(0, 5).map((j) => j.jobID));
+    expect(listed.jobs.map((j) => j.status)).toEqual(table().slice(0, 5).map((j) => j.status));
+    expect(listed.jobs.every((j) => typeof j.created === 'string')).toBe(true);
+    expect(listed.partial).toBe(false);
+    expect(listed.scanned).toBeGreaterThanOrEqual(5);
+  });
+
+  it('honours a status and a process id, which Weaver filters too', async () => {
+    await start(['job-list']);
+    const result = await call('list_jobs', { status: 'failed', process_id: 'always-fail', limit: 50 });
+    const listed = result.structuredContent as { jobs: Array<{ jobId: string; status: string; processId: string }>; scanned: number; partial: boolean };
+    const expected = table().filter((j) => j.status === 'failed' && j.processID === 'always-fail');
+    expect(expected.length).toBeGreaterThan(3);
+    expect(listed.jobs.map((j) => j.jobId)).toEqual(expected.map((j) => j.jobID));
+    expect(listed.scanned).toBe(expected.length);
+    expect(listed.partial).toBe(false);
+    const asked = replay!.requests.filter((r) => r.path === '/jobs').at(-1)!;
+    expect(asked.query.get('status')).toBe('failed');
+    expect(asked.query.get('processID')).toBe('always-fail');
+    expect(asked.query.get('detail')).toBe('true');
+  });
+
+  it('asks once more with detail=true when the first page is bare ids, and reads every job once', async () => {
+    await start(['job-list']);
+    const result = await call('list_jobs', { limit: 5 });
+    const listed = result.structuredContent as { jobs: Array<{ jobId: string }>; scanned: number; partial: boolean };
+    expect(listed.scanned).toBe(table().length);
+    expect(listed.partial).toBe(false);
+    const asked = replay!.requests.filter((r) => r.path === '/jobs').map((r) => r.url);
+    expect(asked).toEqual(['/jobs?limit=100', '/jobs?limit=100&detail=true']);
+  });
+});
