@@ -14,6 +14,7 @@ import { newestFirst } from '../../src/ogc/job-listing.js';
 import { jobTable } from '../support/dialects/pygeoapi.js';
 import { loadScenarios, startReplayServer, type ReplayServer } from '../support/dialects/replay-server.js';
 import { bridgeOn, textOf, type ConnectedBridge } from '../mcp/harness.js';
+import { refusal } from './helpers.js';
 
 let replay: ReplayServer | undefined;
 let bridge: ConnectedBridge | undefined;
@@ -122,14 +123,7 @@ describe('list_jobs on pygeoapi 0.21', () => {
 // SDK servers have always sent to 2025-11-25 clients). The v1 client puts "MCP error -32602: " in front
 // once; the v2 client gives the server's message as it is.
 describe('the results resource of a job that has none (2025-11-25, v1 client)', () => {
-  async function readError(uri: string): Promise<McpError> {
-    try {
-      await bridge!.client.readResource({ uri });
-    } catch (error) {
-      return error as McpError;
-    }
-    throw new Error(`${uri} was read`);
-  }
+  const readError = (uri: string) => refusal<McpError>(() => bridge!.client.readResource({ uri }), uri);
 
   it('says a job still accepted is not ready yet, code -32602, prefix once', async () => {
     await start(['running-job']);
@@ -179,14 +173,7 @@ describe('the results resource of a job that has none (2026-07-28, v2 client, th
     return client;
   }
 
-  async function readError(uri: string): Promise<ProtocolError> {
-    try {
-      await client!.readResource({ uri });
-    } catch (error) {
-      return error as ProtocolError;
-    }
-    throw new Error(`${uri} was read`);
-  }
+  const readError = (uri: string) => refusal<ProtocolError>(() => client!.readResource({ uri }), uri);
 
   it('not ready yet and gone: resource not found (-32602, data {uri}), the message as the bridge wrote it', async () => {
     const modern = await startModern(['running-job', 'errors']);

@@ -1,6 +1,7 @@
 // The pygeoapi 0.21 replay serves what pygeoapi was recorded answering, and
 // its computed job list gives back every recorded page.
 import { afterEach, describe, expect, it } from 'vitest';
+import { fetchReplay, type ReplayInit } from './helpers.js';
 import { jobTable, pygeoapiJobList, pygeoapiPreferClass } from '../support/dialects/pygeoapi.js';
 import { loadScenarios, startReplayServer, type ReplayServer } from '../support/dialects/replay-server.js';
 
@@ -10,14 +11,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function call(method: string, path: string, init: { prefer?: string; body?: unknown } = {}) {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (init.prefer) headers.prefer = init.prefer;
-  if (init.body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(new URL(path, server!.url), { method, headers, ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}) });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, text, json: text ? (JSON.parse(text) as any) : undefined };
-}
+const call = (method: string, path: string, init?: ReplayInit) => fetchReplay(server!, method, path, init);
 
 describe('pygeoapi 0.21 job list rules', () => {
   const scenario = loadScenarios('pygeoapi-0.21', ['job-list'])[0]!;

@@ -6,42 +6,18 @@
 // a dismissal answered with a short document, and a job list of bare ids
 // unless asked for details.
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { McpError } from '@modelcontextprotocol/sdk/types.js';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startReplayServer, type ReplayServer } from '../support/dialects/replay-server.js';
-import { bridgeOn, textOf, type ConnectedBridge } from '../mcp/harness.js';
+import type { McpError } from '@modelcontextprotocol/sdk/types.js';
+import { describe, expect, it } from 'vitest';
+import { textOf } from '../mcp/harness.js';
+import { refusal, replaySessions } from './helpers.js';
 
-let replay: ReplayServer | undefined;
-let bridge: ConnectedBridge | undefined;
-afterEach(async () => {
-  await bridge?.close();
-  await replay?.close();
-  bridge = undefined;
-  replay = undefined;
-});
-
-async function start(scenarios: string[]): Promise<ConnectedBridge> {
-  replay = await startReplayServer({ dialect: 'weaver-6.15.0', scenarios: ['discovery', ...scenarios] });
-  bridge = await bridgeOn(replay.url);
-  await bridge.ctx.catalog.ready();
-  return bridge;
-}
-
-async function call(name: string, args: Record<string, unknown>): Promise<CallToolResult> {
-  return (await bridge!.client.callTool({ name, arguments: args })) as CallToolResult;
-}
-
-async function readError(uri: string): Promise<McpError> {
-  try {
-    await bridge!.client.readResource({ uri });
-  } catch (error) {
-    return error as McpError;
-  }
-  throw new Error(`${uri} was read`);
-}
+const session = replaySessions('weaver-6.15.0');
+const start = (scenarios: string[]) => session.start(scenarios);
+const call = (name: string, args: Record<string, unknown>) => session.call(name, args);
+const readError = (uri: string) => refusal<McpError>(() => session.bridge.client.readResource({ uri }), uri);
 
 const outputsOf = (result: CallToolResult) => (result.structuredContent as { outputs?: Record<string, unknown> } | undefined)?.outputs;
-const posts = () => replay!.requests.filter((r) => r.method === 'POST');
+const posts = () => session.replay.requests.filter((r) => r.method === 'POST');
 
 describe('executions on Weaver 6.15', () => {
   it('a short process: asked for both at once (2.0), run as a job all the same, its results document read', async () => {
@@ -89,7 +65,7 @@ describe('executions on Weaver 6.15', () => {
 
     const all = await call('get_job_results', { job_id: jobId });
     expect(all.isError, textOf(all)).toBeFalsy();
-    expect(outputsOf(all)).toMatchObject({ mean: 2.5, report: { href: `${replay!.origin}/wpsoutputs/7c1e0004-5d2a-4b8e-9f00-3a6b00000004/report.txt` } });
+    expect(outputsOf(all)).toMatchObject({ mean: 2.5, report: { href: `${session.replay.origin}/wpsoutputs/7c1e0004-5d2a-4b8e-9f00-3a6b00000004/report.txt` } });
     const one = await call('get_job_results', { job_id: jobId, output_id: 'mean' });
     expect(outputsOf(one)).toEqual({ mean: 2.5 });
   });
@@ -150,7 +126,7 @@ describe('the results resource of a Weaver job that has none', () => {
 
 describe('list_jobs on Weaver 6.15', () => {
   const table = () =>
-    (replay!.scenarios.find((s) => s.scenario === 'job-list')!.exchanges[0]!.response.json as { jobs: Array<{ jobID: string; status: string; processID: string; created: string }> }).jobs;
+    (session.replay.scenarios.find((s) => s.scenario === 'job-list')!.exchanges[0]!.response.json as { jobs: Array<{ jobID: string; status: string; processID: string; created: string }> }).jobs;
 
   it('newest first, with status and times, though Weaver lists bare ids unless asked for details', async () => {
     await start(['job-list']);
@@ -173,7 +149,7 @@ describe('list_jobs on Weaver 6.15', () => {
     expect(listed.jobs.map((j) => j.jobId)).toEqual(expected.map((j) => j.jobID));
     expect(listed.scanned).toBe(expected.length);
     expect(listed.partial).toBe(false);
-    const asked = replay!.requests.filter((r) => r.path === '/jobs').at(-1)!;
+    const asked = session.replay.requests.filter((r) => r.path === '/jobs').at(-1)!;
     expect(asked.query.get('status')).toBe('failed');
     expect(asked.query.get('processID')).toBe('always-fail');
     expect(asked.query.get('detail')).toBe('true');
@@ -185,7 +161,7 @@ describe('list_jobs on Weaver 6.15', () => {
     const listed = result.structuredContent as { jobs: Array<{ jobId: string }>; scanned: number; partial: boolean };
     expect(listed.scanned).toBe(table().length);
     expect(listed.partial).toBe(false);
-    const asked = replay!.requests.filter((r) => r.path === '/jobs').map((r) => r.url);
+    const asked = session.replay.requests.filter((r) => r.path === '/jobs').map((r) => r.url);
     expect(asked).toEqual(['/jobs?limit=100', '/jobs?limit=100&detail=true']);
   });
 });

@@ -4,10 +4,10 @@
 // `id` and `jobID`, its own job list (page/limit/total, bare ids unless
 // detail=true, newest first, filters), and its problem bodies.
 import { afterEach, describe, expect, it } from 'vitest';
-import { startReplayServer, type ReplayServer } from '../support/dialects/replay-server.js';
-import { weaverJobList, weaverPreferClass } from '../support/dialects/weaver.js';
+import { fetchReplay, type ReplayInit } from './helpers.js';
+import { loadScenarios, startReplayServer, type ReplayServer } from '../support/dialects/replay-server.js';
 import { listedJobTable } from '../support/dialects/rules.js';
-import { loadScenarios } from '../support/dialects/replay-server.js';
+import { weaverJobList, weaverPreferClass } from '../support/dialects/weaver.js';
 
 let server: ReplayServer | undefined;
 afterEach(async () => {
@@ -15,14 +15,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function call(method: string, path: string, init: { prefer?: string; body?: unknown } = {}) {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (init.prefer) headers.prefer = init.prefer;
-  if (init.body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(new URL(path, server!.url), { method, headers, ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}) });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, json: text ? (JSON.parse(text) as any) : undefined };
-}
+const call = (method: string, path: string, init?: ReplayInit) => fetchReplay(server!, method, path, init);
 
 const table = listedJobTable(loadScenarios('weaver-6.15.0'));
 const listOf = (query: string) => weaverJobList(table, new URLSearchParams(query), 'http://w') as { status: number; body: any };

@@ -2,37 +2,15 @@
 // (v2 client, the built CLI over HTTP): the same resource-not-found (-32602,
 // data {uri}) and messages as in 2025-11-25, without the v1 prefix.
 import { ProtocolError, ResourceNotFoundError } from '@modelcontextprotocol/server';
-import { afterEach, describe, expect, it } from 'vitest';
-import { connectEraClient, type EraClient } from '../e2e/era-client.js';
-import { startHttpCli, type HttpCli } from '../http/helpers.js';
-import { startReplayServer, type ReplayServer } from '../support/dialects/replay-server.js';
+import { describe, expect, it } from 'vitest';
+import { refusal, replaySessions } from './helpers.js';
 
-let replay: ReplayServer | undefined;
-let cli: HttpCli | undefined;
-let client: EraClient | undefined;
-afterEach(async () => {
-  await client?.close();
-  await cli?.stop();
-  await replay?.close();
-  client = undefined;
-  cli = undefined;
-  replay = undefined;
-});
-
-async function readError(uri: string): Promise<ProtocolError> {
-  try {
-    await client!.readResource({ uri });
-  } catch (error) {
-    return error as ProtocolError;
-  }
-  throw new Error(`${uri} was read`);
-}
+const session = replaySessions('weaver-6.15.0');
 
 describe('Weaver 6.15 results resources (2026-07-28, v2 client, the built CLI over HTTP)', () => {
   it('failed, dismissed, and an id Weaver refuses with 400 NoSuchJob: resource not found, the bridge\'s message', async () => {
-    replay = await startReplayServer({ dialect: 'weaver-6.15.0', scenarios: ['discovery', 'failed-job', 'dismiss', 'errors'] });
-    cli = await startHttpCli(['--server-url', replay.url, '--refresh-seconds', '0']);
-    client = await connectEraClient('modern', { kind: 'http', url: cli.url }, 'weaver-modern');
+    const client = await session.startModern(['failed-job', 'dismiss', 'errors']);
+    const readError = (uri: string) => refusal<ProtocolError>(() => client.readResource({ uri }), uri);
     expect(client.protocolVersion).toBe('2026-07-28');
 
     const failed = await client.callTool('execute_process', { process_id: 'always-fail', inputs: { grid: 'empty' }, wait_seconds: 5 });
