@@ -1,6 +1,6 @@
 // list_jobs' filters take one value or several (a job matches any), sent to
-// the demo server over HTTP as repeated parameters and honoured on the bridge
-// side too; with several servers, each listed job is remembered as its
+// the demo server over HTTP when single (several are applied on the bridge
+// side only); with several servers, each listed job is remembered as its
 // server's, so that the job tools go straight to it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';

@@ -155,6 +155,17 @@ describe('list_jobs on Weaver 6.15', () => {
     expect(asked.query.get('detail')).toBe('true');
   });
 
+  it('honours several statuses, which Weaver would read as the last one only: the bridge applies them itself', async () => {
+    await start(['job-list']);
+    const result = await call('list_jobs', { status: ['failed', 'successful'], limit: 50 });
+    const listed = result.structuredContent as { jobs: Array<{ jobId: string; status: string }> };
+    const expected = table().filter((j) => j.status === 'failed' || j.status === 'successful');
+    expect(expected.some((j) => j.status === 'failed') && expected.some((j) => j.status === 'successful')).toBe(true);
+    expect(new Set(listed.jobs.map((j) => j.jobId))).toEqual(new Set(expected.map((j) => j.jobID)));
+    const asked = session.replay.requests.filter((r) => r.path === '/jobs');
+    expect(asked.every((r) => !r.query.has('status'))).toBe(true);
+  });
+
   it('asks once more with detail=true when the first page is bare ids, and reads every job once', async () => {
     await start(['job-list']);
     const result = await call('list_jobs', { limit: 5 });

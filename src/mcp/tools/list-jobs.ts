@@ -53,8 +53,10 @@ export const listJobs = defineTool({
       () =>
         ctx.client.getJobsPage({
           limit: Math.min(MAX_PAGE_SIZE, Math.max(limit, MIN_PAGE_SIZE)),
-          ...(statuses.length > 0 ? { status: statuses } : {}),
-          ...(processIds.length > 0 ? { processId: processIds } : {}),
+          // One value means the same to every server; several are read differently (repeated
+          // parameters, comma lists, the last one only: Weaver), so the bridge alone applies them.
+          ...(statuses.length === 1 ? { status: statuses[0] } : {}),
+          ...(processIds.length === 1 ? { processId: processIds[0] } : {}),
           signal,
         }),
       (href) => ctx.client.getJobsPageAt(href, { signal }),
