@@ -187,6 +187,8 @@ export class OgcClient {
   #part1v2: Promise<boolean> | undefined;
   /** How long each process was seen to run: what decides whether it may run synchronously (fast-start.ts). */
   readonly runTimes = new RunTimes();
+  /** The server was seen to answer a 2.0 `wait` preference with a job at once: it is not relied on (fast-start.ts). */
+  ignoresWait = false;
 
   constructor(options: OgcClientOptions) {
     this.#base = parseBaseUrl(options.baseUrl);

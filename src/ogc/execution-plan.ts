@@ -2,7 +2,9 @@
 // the same request sent straight costs, and a long one still comes back
 // within the call's budget with its job id:
 // - a server that speaks Part 1 2.0 is asked for both at once:
-//   `Prefer: respond-async, wait=N` (results within N s, else a job);
+//   `Prefer: respond-async, wait=N` (results within N s, else a job), unless
+//   it was seen to answer that with a job at once (Weaver: respond-async
+//   always wins); it is then treated as a 1.0 server;
 // - on a 1.0 server, a process that allows synchronous execution and was seen
 //   to finish quickly runs synchronously, with the call's budget as deadline;
 // - anything else (a process not seen yet, or seen to be slow) runs as a job,
@@ -20,6 +22,8 @@ export interface PlanInput {
   jobControlOptions: readonly string[];
   /** The server declares a Part 1 2.0 conformance class. */
   speaks2: boolean;
+  /** The server was seen to answer a wait preference with an unfinished job at once. */
+  ignoresWait?: boolean;
   /** What was learned of this process's run time (ms), if anything. */
   learnedRunMs: number | undefined;
   /** The call's budget (the bridge's --wait-seconds). */
@@ -36,7 +40,7 @@ export function planExecution(input: PlanInput): ExecutionPlan {
   if (!offersSync) return { kind: 'async' };
   if (!offersAsync) return { kind: 'sync', deadlineMs: undefined };
   // RFC 7240's wait is whole seconds; a budget under one second asks for none.
-  if (input.speaks2) return { kind: 'wait', waitSeconds: Math.max(0, Math.floor(input.budgetMs / 1000)) };
+  if (input.speaks2 && !input.ignoresWait) return { kind: 'wait', waitSeconds: Math.max(0, Math.floor(input.budgetMs / 1000)) };
   if (input.learnedRunMs !== undefined && input.learnedRunMs <= Math.min(SHORT_RUN_MS, input.budgetMs / 4)) {
     return { kind: 'sync', deadlineMs: input.budgetMs };
   }

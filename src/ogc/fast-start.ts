@@ -10,7 +10,7 @@ import { OgcResponseError, OgcTransportError } from './errors.js';
 import type { Execution } from './execution.js';
 import { jobRunMs, planExecution, type ExecutionPlan } from './execution-plan.js';
 import { collectJobs } from './job-listing.js';
-import type { ExecuteRequest, StatusInfo } from './models.js';
+import { isFinishedStatus, type ExecuteRequest, type StatusInfo } from './models.js';
 import { withDeadline } from '../util/deadline.js';
 
 export interface StartOptions {
@@ -48,6 +48,7 @@ export async function startExecution(client: OgcClient, processId: string, reque
   const plan = planExecution({
     jobControlOptions: options.jobControlOptions,
     speaks2: await client.speaksPart1v2(),
+    ignoresWait: client.ignoresWait,
     learnedRunMs: client.runTimes.get(processId),
     budgetMs: options.budgetMs,
   });
@@ -60,7 +61,10 @@ export async function startExecution(client: OgcClient, processId: string, reque
     return { ...execution, plan: plan.kind };
   }
   if (plan.kind === 'wait') {
-    return { ...remember(client, await client.executeProcess(processId, request, { ...common, mode: 'wait', waitSeconds: plan.waitSeconds })), plan: plan.kind };
+    const sentAt = Date.now();
+    const execution = remember(client, await client.executeProcess(processId, request, { ...common, mode: 'wait', waitSeconds: plan.waitSeconds }));
+    if (answeredWaitAtOnce(execution, plan.waitSeconds, Date.now() - sentAt)) client.ignoresWait = true;
+    return { ...execution, plan: plan.kind };
   }
   const startedAt = Date.now();
   // Without a deadline or a caller's signal there is nothing to abort.
@@ -85,6 +89,19 @@ export async function startExecution(client: OgcClient, processId: string, reque
   } finally {
     deadline?.dispose();
   }
+}
+
+// Below this wait, an early answer says nothing about the server.
+const MIN_TELLING_WAIT_S = 2;
+
+/**
+ * Whether a server asked to wait answered with an unfinished job in less than
+ * half the wait: it does not hold answers for `wait`. Taking a server that
+ * caps the wait for one that ignores it costs nothing: its short processes
+ * then run synchronously, which is one request too.
+ */
+function answeredWaitAtOnce(execution: Execution, waitSeconds: number, elapsedMs: number): boolean {
+  return execution.mode === 'async' && !isFinishedStatus(execution.job.status) && waitSeconds >= MIN_TELLING_WAIT_S && elapsedMs < (waitSeconds * 1000) / 2;
 }
 
 /** The newest job of the process created since the abandoned request was sent, if the server lists one. */

@@ -13,6 +13,12 @@ describe('planExecution', () => {
     expect(planExecution({ jobControlOptions: BOTH, speaks2: true, learnedRunMs: undefined, budgetMs: 30_000 })).toEqual({ kind: 'wait', waitSeconds: 30 });
   });
 
+  it('treats a 2.0 server that answers a wait with a job at once like a 1.0 server', () => {
+    expect(planExecution({ jobControlOptions: BOTH, speaks2: true, ignoresWait: true, learnedRunMs: undefined, budgetMs: 30_000 })).toEqual({ kind: 'async' });
+    expect(planExecution({ jobControlOptions: BOTH, speaks2: true, ignoresWait: true, learnedRunMs: 40, budgetMs: 30_000 })).toEqual({ kind: 'sync', deadlineMs: 30_000 });
+    expect(planExecution({ jobControlOptions: BOTH, speaks2: true, ignoresWait: false, learnedRunMs: 40, budgetMs: 30_000 })).toEqual({ kind: 'wait', waitSeconds: 30 });
+  });
+
   it('on a 1.0 server, runs a process synchronously once it was seen to be short', () => {
     expect(planExecution({ jobControlOptions: BOTH, speaks2: false, learnedRunMs: undefined, budgetMs: 30_000 })).toEqual({ kind: 'async' });
     expect(planExecution({ jobControlOptions: BOTH, speaks2: false, learnedRunMs: 40, budgetMs: 30_000 })).toEqual({ kind: 'sync', deadlineMs: 30_000 });

@@ -27,6 +27,15 @@ describe('executions on Weaver 6.15', () => {
     expect(outputsOf(run)).toEqual({ echo: 'Hello Weaver' });
     expect(posts()[0]!.headers.prefer).toMatch(/^respond-async, wait=\d+$/);
     expect((run.structuredContent as { jobId: string }).jobId).toBe('7c1e0001-5d2a-4b8e-9f00-3a6b00000001');
+
+    // Weaver answered the wait with a job at once, and the job ran 1 s: from now on the process runs
+    // synchronously, as on a 1.0 server (one POST, no Prefer), and the answer holds the results.
+    const before = session.replay.requests.length;
+    const again = await call('echo-text', { message: 'Hello Weaver' });
+    expect(again.isError, textOf(again)).toBeFalsy();
+    expect(outputsOf(again)).toEqual({ echo: 'Hello Weaver' });
+    const sent = session.replay.requests.slice(before).map((r) => `${r.method} ${r.path}${r.headers.prefer ? ` [${String(r.headers.prefer)}]` : ''}`);
+    expect(sent).toEqual(['POST /processes/echo-text/execution']);
   });
 
   it('a sync-only process: results in the answer, the job found in Link rel=monitor', async () => {
