@@ -34,3 +34,25 @@ export function spread(s: Summary, unit: string): string {
 
 export const elapsedMs = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
 export const now = (): bigint => process.hrtime.bigint();
+
+/** How long `fn` takes to settle, in ms. */
+export async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const start = now();
+  await fn();
+  return elapsedMs(start);
+}
+
+/**
+ * Runs every kind once per round, in turn, so that all of them see the same
+ * machine; the first `warmup` rounds are not counted.
+ */
+export async function sampleInterleaved(kinds: Record<string, () => Promise<unknown>>, warmup: number, rounds: number): Promise<Record<string, Summary>> {
+  const samples: Record<string, number[]> = Object.fromEntries(Object.keys(kinds).map((k) => [k, []]));
+  for (let i = 0; i < warmup + rounds; i++) {
+    for (const [kind, fn] of Object.entries(kinds)) {
+      const ms = await timed(fn);
+      if (i >= warmup) samples[kind]!.push(ms);
+    }
+  }
+  return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summarize(v)]));
+}

@@ -12,7 +12,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { startDemoChild, startFloorBridge, startStdioBridge } from '../lib/children.js';
 import { pick, type BenchContext } from '../lib/context.js';
 import { directClient } from '../lib/direct.js';
-import { elapsedMs, now, num, spread, summarize, type Summary } from '../lib/stats.js';
+import { num, sampleInterleaved, spread, summarize, timed } from '../lib/stats.js';
 import type { Row } from '../lib/table.js';
 
 const PRIMES = { min_val: 0, max_val: 100 };
@@ -31,12 +31,6 @@ const SETUPS: Setup[] = [
   { label: 'loopback demo, 2.0', latencyMs: 0, apiVersion: '2.0' },
   { label: `demo with ${LATENCY_MS} ms per request, 2.0`, latencyMs: LATENCY_MS, apiVersion: '2.0' },
 ];
-
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const start = now();
-  await fn();
-  return elapsedMs(start);
-}
 
 function ok(result: CallToolResult): CallToolResult {
   if (result.isError) throw new Error(`call failed: ${JSON.stringify(result.content).slice(0, 300)}`);
@@ -61,16 +55,7 @@ async function shortCall(ctx: BenchContext, setup: Setup): Promise<Row[]> {
       floorPing: () => floor.client.ping(),
       floor: async () => ok((await floor.client.callTool({ name: 'primes_between', arguments: PRIMES })) as CallToolResult),
     };
-    const samples: Record<string, number[]> = Object.fromEntries(Object.keys(kinds).map((k) => [k, []]));
-    const warmup = pick(ctx, 50, 15);
-    const rounds = pick(ctx, setup.latencyMs > 0 ? 150 : 300, 50);
-    for (let i = 0; i < warmup + rounds; i++) {
-      for (const [kind, fn] of Object.entries(kinds)) {
-        const ms = await timed(fn);
-        if (i >= warmup) samples[kind]!.push(ms);
-      }
-    }
-    const s = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summarize(v)])) as Record<string, Summary>;
+    const s = await sampleInterleaved(kinds, pick(ctx, 50, 15), pick(ctx, setup.latencyMs > 0 ? 150 : 300, 50));
     const ratio = (s.bridge!.median - s.ping!.median) / s.direct!.median;
     const floorRatio = (s.floor!.median - s.floorPing!.median) / s.direct!.median;
     return [

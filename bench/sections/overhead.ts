@@ -18,18 +18,12 @@ import type { CallToolResult } from '@modelcontextprotocol/server';
 import { connectHttpClient, connectHttpClientModern, startDemoChild, startHttpBridge, startStdioBridge, startStdioBridgeModern } from '../lib/children.js';
 import { pick, type BenchContext } from '../lib/context.js';
 import { directClient } from '../lib/direct.js';
-import { elapsedMs, now, spread, summarize, type Summary } from '../lib/stats.js';
+import { sampleInterleaved, spread, type Summary } from '../lib/stats.js';
 import type { Row } from '../lib/table.js';
 
 const PRIMES = { min_val: 0, max_val: 100 };
 const SYNTHETIC = { count: 3 };
 export const SYNC_PROCESS = 'synthetic_0001';
-
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const start = now();
-  await fn();
-  return elapsedMs(start);
-}
 
 async function callOk(client: Client | ModernClient, name: string, args: Record<string, unknown>): Promise<CallToolResult> {
   const result = (await client.callTool({ name, arguments: args })) as CallToolResult;
@@ -73,17 +67,10 @@ export async function callOverhead(ctx: BenchContext): Promise<Row[]> {
       httpModernAsync: () => callOk(httpModern, 'primes_between', PRIMES),
       httpModernSync: () => callOk(httpModern, SYNC_PROCESS, SYNTHETIC),
     };
-    const samples: Record<string, number[]> = Object.fromEntries(Object.keys(kinds).map((k) => [k, []]));
     const warmup = pick(ctx, 100, 30);
     const iterations = pick(ctx, 400, 80);
     ctx.log(`call overhead: ${warmup} warm-up + ${iterations} interleaved rounds of ${Object.keys(kinds).length} kinds`);
-    for (let i = 0; i < warmup + iterations; i++) {
-      for (const [kind, fn] of Object.entries(kinds)) {
-        const ms = await timed(fn);
-        if (i >= warmup) samples[kind]!.push(ms);
-      }
-    }
-    const s = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summarize(v)])) as Record<string, Summary>;
+    const s = await sampleInterleaved(kinds, warmup, iterations);
     const overhead = (bridge: Summary, ping: Summary, floor: Summary) => (bridge.median - ping.median) / floor.median;
     const row = (transport: string, mode: string, bridge: string, ping: string, floor: string, floorName: string, target: boolean): Row => {
       const ratio = overhead(s[bridge]!, s[ping]!, s[floor]!);
