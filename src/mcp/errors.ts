@@ -8,10 +8,11 @@
 // the job or process it concerns when about() says which; anything else is a
 // bug of the bridge, logged with its stack.
 import type { CallToolResult } from '@modelcontextprotocol/server';
-import { OgcApiError, OgcError, OgcLinkRefusedError, OgcResponseError, OgcTransportError } from '../ogc/errors.js';
+import { OgcApiError, OgcError, OgcLinkRefusedError, OgcResponseError, OgcTransportError, saysNoSuchJob } from '../ogc/errors.js';
 import type { Logger } from '../log.js';
 import { displayUrl } from '../util/display-url.js';
 import { errorMessage } from '../util/errors.js';
+import { asClause } from '../util/text.js';
 
 export interface ErrorSubject {
   processId?: string;
@@ -72,18 +73,18 @@ export function toolFailure(error: unknown, context: FailureContext): CallToolRe
 export function describeUpstreamError(error: unknown, serverUrl: string | undefined, subject: ErrorSubject = {}): string {
   const server = displayUrl(serverUrl);
   if (error instanceof OgcApiError) {
-    return `The OGC server at ${server} answered with an error: ${bare(error.message)}. ${apiHint(error, subject)}`;
+    return `The OGC server at ${server} answered with an error: ${asClause(error.message)}. ${apiHint(error, subject)}`;
   }
   if (error instanceof OgcTransportError) {
-    return `Could not get an answer from the OGC server at ${server}: ${bare(error.message)}. ${transportHint(error)}`;
+    return `Could not get an answer from the OGC server at ${server}: ${asClause(error.message)}. ${transportHint(error)}`;
   }
   if (error instanceof OgcResponseError) {
-    return `The OGC server at ${server} sent a response the bridge cannot use: ${bare(error.message)}. The server may deviate from OGC API - Processes 1.0 here; try get_job or list_jobs, or report it to its operators.`;
+    return `The OGC server at ${server} sent a response the bridge cannot use: ${asClause(error.message)}. The server may deviate from OGC API - Processes 1.0 here; try get_job or list_jobs, or report it to its operators.`;
   }
   if (error instanceof OgcLinkRefusedError) {
-    return `${bare(error.message)}. Links are only fetched from the OGC server's own origin and the origins allowed by --allowed-link-origins.`;
+    return `${asClause(error.message)}. Links are only fetched from the OGC server's own origin and the origins allowed by --allowed-link-origins.`;
   }
-  return `Unexpected failure while talking to the OGC server at ${server}: ${bare(errorMessage(error))}.`;
+  return `Unexpected failure while talking to the OGC server at ${server}: ${asClause(errorMessage(error))}.`;
 }
 
 function upstreamErrorResult(error: unknown, serverUrl: string | undefined, subject: ErrorSubject = {}): CallToolResult {
@@ -94,7 +95,8 @@ function apiHint(error: OgcApiError, subject: ErrorSubject): string {
   const s = error.status;
   if (s === 401) return 'The server wants credentials or rejected the ones given: set OGC_AUTH_TOKEN, OGC_USERNAME/OGC_PASSWORD or OGC_API_KEY in the MCP server configuration, or have the user run `ogc-processes-mcp configure` (the bridge reads the file it writes).';
   if (s === 403) return 'The configured credentials are not allowed to do this; retrying will not help: ask the server\'s operators for access.';
-  if (s === 404) {
+  // Not found, or a server's own way to say there is no such job (Weaver: 400 for an id that is no UUID).
+  if (s === 404 || (s !== 410 && saysNoSuchJob(error))) {
     if (subject.jobId) return `There is no job "${subject.jobId}" (it may have expired or been dismissed); list_jobs shows the current ones.`;
     if (subject.processId) return `There is no process "${subject.processId}"; list_processes shows the available ones.`;
     return 'The resource does not exist on the server.';
@@ -130,9 +132,4 @@ function transportHint(error: OgcTransportError): string {
     default:
       return 'Try again; if it persists, check the server and the network.';
   }
-}
-
-/** A message without its closing period, to continue the sentence. */
-function bare(message: string): string {
-  return message.trim().replace(/[.。]+$/, '');
 }

@@ -37,7 +37,10 @@ export function sameWords(text: string, name: string): boolean {
   return words(text) === words(name);
 }
 
-/** A server's message as a clause inside one of our sentences: without its own final period (servers such as Weaver end them with one). */
+/**
+ * A message as a clause inside one of our sentences: trimmed, without its own
+ * final full stop (servers such as Weaver end theirs with one); an ellipsis stays.
+ */
 export function asClause(message: string): string {
-  return message.replace(/(?<!\.)\.\s*$/, '');
+  return message.trim().replace(/(?<![.。])[.。]$/, '');
 }

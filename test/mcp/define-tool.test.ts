@@ -88,6 +88,14 @@ describe('the error boundary', () => {
     expect(said).not.toMatch(/pw|secret/);
   });
 
+  it('takes a server\'s own no-such-job answer for one, whatever its status (Weaver: 400 NoSuchJob)', async () => {
+    const noSuchJob = new OgcApiError('HTTP 400 Bad Request: NoSuchJob', { status: 400, problem: { title: 'NoSuchJob', detail: 'not a UUID' } });
+    const failure = await about({ jobId: 'j-1' }, Promise.reject(noSuchJob)).catch((error: unknown) => error);
+    expect(text(failure)).toContain('There is no job "j-1"');
+    const badRequest = new OgcApiError('HTTP 400 Bad Request: bad input', { status: 400, problem: { title: 'Bad Request' } });
+    expect(text(await about({ jobId: 'j-1' }, Promise.reject(badRequest)).catch((error: unknown) => error))).not.toContain('There is no job');
+  });
+
   it('gives an OGC error thrown without a subject the generic hint', () => {
     const refused = new OgcTransportError('connection refused', { kind: 'refused' });
     expect(text(refused)).toMatch(/^Could not get an answer from the OGC server at http:\/\/ogc\.example\.org\/api: .*--server-url/);
